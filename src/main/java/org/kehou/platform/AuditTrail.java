@@ -1,0 +1,137 @@
+package org.kehou.platform;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only audit trail (REQUIREMENTS §4): who, when, which action on which object, with the state before
+ * and after. Every write of personal data and every unmasked read of an ID number is recorded here. There is no
+ * way to change or remove an entry: the application has no such statement, and the database refuses
+ * {@code UPDATE} and {@code DELETE} on the table.
+ */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records an entry in the caller's transaction, so it is kept exactly when the change is. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditEntry entry) {
+        insert(entry);
+    }
+
+    /** Records a read (an unmasked ID number shown); needs no surrounding transaction. */
+    @Transactional
+    public void recordRead(AuditEntry entry) {
+        insert(entry);
+    }
+
+    private void insert(AuditEntry entry) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String actor = auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
+        jdbc.sql("""
+                        insert into platform.audit_event
+                          (id, occurred_at, actor, action, object_type, object_id, county_id, school_id, before_state, after_state)
+                        values (:id, :at, :actor, :action, :type, :objectId, :county, :school, :before, :after)""")
+                .param("id", Ids.next())
+                .param("at", LocalDateTime.now(clock))
+                .param("actor", actor)
+                .param("action", entry.action())
+                .param("type", entry.objectType())
+                .param("objectId", entry.objectId())
+                .param("county", entry.countyId())
+                .param("school", entry.schoolId())
+                .param("before", json(entry.before()))
+                .param("after", json(entry.after()))
+                .update();
+    }
+
+    /** The entries about one object, newest first. */
+    public List<AuditRecord> historyOf(UUID objectId) {
+        return jdbc.sql("""
+                        select occurred_at, actor, action, object_type, object_id, before_state, after_state
+                        from platform.audit_event where object_id = :id order by occurred_at desc, id desc""").param("id", objectId).query(AuditRecord.class).list();
+    }
+
+    static @Nullable String json(@Nullable Map<String, ?> state) {
+        if (state == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder("{");
+        new TreeMap<>(state).forEach((k, v) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append(quote(k)).append(':').append(v == null ? "null" : quote(String.valueOf(v)));
+        });
+        return out.append('}').toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /**
+     * One entry to record.
+     *
+     * @param action what was done, e.g. {@code student.created}, {@code student.idNumber.revealed}
+     * @param objectType the kind of object
+     * @param objectId its id
+     * @param countyId the county it belongs to, if any
+     * @param schoolId the school it belongs to, if any
+     * @param before its state before (personal data masked), or null
+     * @param after its state after (personal data masked), or null
+     */
+    public record AuditEntry(
+            String action,
+            String objectType,
+            UUID objectId,
+            @Nullable UUID countyId,
+            @Nullable UUID schoolId,
+            @Nullable Map<String, ?> before,
+            @Nullable Map<String, ?> after) {}
+
+    /** An entry as stored. */
+    public record AuditRecord(
+            LocalDateTime occurredAt,
+            String actor,
+            String action,
+            String objectType,
+            UUID objectId,
+            @Nullable String beforeState,
+            @Nullable String afterState) {}
+}

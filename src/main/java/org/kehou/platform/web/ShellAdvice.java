@@ -1,0 +1,75 @@
+package org.kehou.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.kehou.platform.Role;
+import org.kehou.platform.UserScope;
+import org.kehou.platform.internal.ScopeArgumentResolver;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in user and their role's navigation into every page's model. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class ShellAdvice {
+
+    private final ScopeArgumentResolver scopes;
+
+    ShellAdvice(ScopeArgumentResolver scopes) {
+        this.scopes = scopes;
+    }
+
+    @ModelAttribute("me")
+    @Nullable
+    UserScope me(HttpServletRequest request) {
+        return scopes.current(request);
+    }
+
+    @ModelAttribute("nav")
+    List<NavItem> nav(HttpServletRequest request) {
+        UserScope me = scopes.current(request);
+        List<NavItem> items = new ArrayList<>();
+        if (me == null) {
+            return items;
+        }
+        items.add(new NavItem("nav.home", "/"));
+        if (me.isCityWide()) {
+            items.add(new NavItem("nav.city", "/city"));
+        }
+        if (me.has(Role.COUNTY_ADMIN) || (me.has(Role.INSPECTOR) && me.countyId() != null)) {
+            items.add(new NavItem("nav.county", "/county"));
+        }
+        if (me.has(Role.SCHOOL_ADMIN)) {
+            items.add(new NavItem("nav.school", "/school"));
+            items.add(new NavItem("nav.classes", "/school/classes"));
+            items.add(new NavItem("nav.students", "/school/students"));
+            items.add(new NavItem("nav.guardians", "/school/guardians"));
+            items.add(new NavItem("nav.staff", "/school/staff"));
+            items.add(new NavItem("nav.calendar", "/school/calendar"));
+            items.add(new NavItem("nav.import", "/school/import"));
+        }
+        if (me.has(Role.TEACHER)) {
+            items.add(new NavItem("nav.teacher", "/teacher"));
+        }
+        if (me.has(Role.GUARDIAN)) {
+            items.add(new NavItem("nav.children", "/guardian"));
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return items.stream().map(i -> i.activeFor(path)).toList();
+    }
+
+    /** A navigation link; {@code active} marks the current section. */
+    record NavItem(String labelKey, String href, boolean active) {
+        NavItem(String labelKey, String href) {
+            this(labelKey, href, false);
+        }
+
+        NavItem activeFor(String path) {
+            boolean match = href.equals("/")
+                    ? path.equals("/") || path.equals("/home")
+                    : path.equals(href) || path.startsWith(href + "/");
+            return new NavItem(labelKey, href, match);
+        }
+    }
+}

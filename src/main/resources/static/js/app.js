@@ -1,0 +1,14 @@
+// Sends the CSRF token with every htmx request and opens the phone navigation without inline script.
+document.addEventListener("htmx:configRequest", function (event) {
+  var token = document.querySelector("meta[name=_csrf]");
+  var header = document.querySelector("meta[name=_csrf_header]");
+  if (token && header) {
+    event.detail.headers[header.content] = token.content;
+  }
+});
+document.addEventListener("click", function (event) {
+  var toggle = event.target.closest("[data-toggle-target]");
+  if (toggle) {
+    document.querySelector(toggle.getAttribute("data-toggle-target")).classList.toggle("show");
+  }
+});
