@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -141,36 +142,48 @@ public class OrganizationManagement {
                 .filter(c -> c.schoolId().equals(schoolId))
                 .orElseThrow(() -> new NotFoundException("class"));
         String hash = protector.hash(command.idNumber().value());
-        var existing = students.findByIdNumberHash(hash);
-        if (existing.isPresent()) {
-            Student student = existing.get();
-            if (!student.schoolId().equals(schoolId)) {
+        Registration registration = register(
+                school,
+                schoolClass,
+                command.name(),
+                command.idNumber(),
+                hash,
+                students.findByIdNumberHash(hash).orElse(null));
+        Writes writes = new Writes();
+        registration.save(writes);
+        writes.flush();
+        return new Outcome(registration.student.id(), registration.change);
+    }
+
+    /**
+     * Registers a student or corrects the one with the ID number, without saving; an ID number registered at
+     * another school is refused.
+     */
+    private Registration register(
+            School school,
+            SchoolClass schoolClass,
+            String name,
+            ChineseIdNumber idNumber,
+            String hash,
+            @Nullable Student existing) {
+        if (existing != null) {
+            if (!existing.schoolId().equals(school.id())) {
                 throw new RuleViolation("student.idNumberAtOtherSchool");
             }
-            if (student.name().equals(command.name()) && student.classId().equals(schoolClass.id())) {
-                return new Outcome(student.id(), Outcome.Change.UNCHANGED);
+            if (existing.name().equals(name) && existing.classId().equals(schoolClass.id())) {
+                return new Registration(existing, Outcome.Change.UNCHANGED, null);
             }
-            Map<String, Object> before = studentState(student);
-            student.correct(command.name(), schoolClass.id());
-            students.save(student);
-            audit.record(new AuditEntry(
-                    "student.changed",
-                    "student",
-                    student.id(),
-                    school.countyId(),
-                    schoolId,
-                    before,
-                    studentState(student)));
-            return new Outcome(student.id(), Outcome.Change.UPDATED);
+            Map<String, Object> before = studentState(existing);
+            existing.correct(name, schoolClass.id());
+            return new Registration(existing, Outcome.Change.UPDATED, before);
         }
-        ChineseIdNumber idNumber = command.idNumber();
         Student student = new Student(
                 Ids.next(),
                 null,
                 school.countyId(),
-                schoolId,
+                school.id(),
                 schoolClass.id(),
-                command.name(),
+                name,
                 protector.encrypt(idNumber.value()),
                 hash,
                 idNumber.masked(),
@@ -178,10 +191,63 @@ public class OrganizationManagement {
                 idNumber.birthDate(),
                 false,
                 now());
-        students.save(student);
-        audit.record(new AuditEntry(
-                "student.created", "student", student.id(), school.countyId(), schoolId, null, studentState(student)));
-        return new Outcome(student.id(), Outcome.Change.CREATED);
+        return new Registration(student, Outcome.Change.CREATED, null);
+    }
+
+    /** A student registered or corrected in memory, saved and audited through a {@link Writes}. */
+    private final class Registration {
+        final Student student;
+        Outcome.Change change;
+        final @Nullable Map<String, Object> before;
+        boolean linksChanged;
+
+        Registration(Student student, Outcome.Change change, @Nullable Map<String, Object> before) {
+            this.student = student;
+            this.change = change;
+            this.before = before;
+        }
+
+        void save(Writes writes) {
+            if (change == Outcome.Change.UNCHANGED && !linksChanged) {
+                return;
+            }
+            writes.students.add(student);
+            if (change == Outcome.Change.CREATED) {
+                writes.audits.add(new AuditEntry(
+                        "student.created",
+                        "student",
+                        student.id(),
+                        student.countyId(),
+                        student.schoolId(),
+                        null,
+                        studentState(student)));
+            } else if (change == Outcome.Change.UPDATED) {
+                writes.audits.add(new AuditEntry(
+                        "student.changed",
+                        "student",
+                        student.id(),
+                        student.countyId(),
+                        student.schoolId(),
+                        before,
+                        studentState(student)));
+            }
+        }
+    }
+
+    /**
+     * The writes of one command, made together at its end: guardians first (links refer to them), then students
+     * with their links, then the audit entries, each as a batch.
+     */
+    private final class Writes {
+        final java.util.Set<Guardian> guardians = new java.util.LinkedHashSet<>();
+        final List<Student> students = new java.util.ArrayList<>();
+        final List<AuditEntry> audits = new java.util.ArrayList<>();
+
+        void flush() {
+            OrganizationManagement.this.guardians.saveAll(guardians);
+            OrganizationManagement.this.students.saveAll(students);
+            audit.recordAll(audits);
+        }
     }
 
     public void correctStudent(UserScope scope, UUID studentId, String name, UUID classId) {
@@ -209,13 +275,36 @@ public class OrganizationManagement {
      */
     public Outcome linkGuardian(UserScope scope, UUID studentId, NewGuardian command) {
         Student student = managedStudent(scope, studentId);
-        String mobile = command.mobile().value();
+        Registration registration = new Registration(student, Outcome.Change.UNCHANGED, null);
+        Writes writes = new Writes();
+        GuardianChange guardian = link(
+                registration,
+                command,
+                guardians.findByMobile(command.mobile().value()).orElse(null),
+                writes);
+        registration.save(writes);
+        writes.flush();
+        Outcome.Change change = guardian.change() == Outcome.Change.UNCHANGED && registration.linksChanged
+                ? Outcome.Change.UPDATED
+                : guardian.change();
+        return new Outcome(guardian.guardian().id(), change);
+    }
+
+    /**
+     * Links a guardian to a registration's student: creates the guardian when the mobile number is new, renames
+     * one already linked to this student, and marks the student's links as changed when the link is new or its
+     * relation differs. The guardian is saved and audited here; the student by the caller.
+     */
+    private GuardianChange link(
+            Registration registration, NewGuardian command, @Nullable Guardian existing, Writes writes) {
+        Student student = registration.student;
         Outcome.Change change = Outcome.Change.UNCHANGED;
-        Guardian guardian = guardians.findByMobile(mobile).orElse(null);
+        Guardian guardian = existing;
         if (guardian == null) {
-            guardian = new Guardian(Ids.next(), null, command.name(), mobile, null, null, false, now());
-            guardians.save(guardian);
-            audit.record(new AuditEntry(
+            guardian = new Guardian(
+                    Ids.next(), null, command.name(), command.mobile().value(), null, null, false, now());
+            writes.guardians.add(guardian);
+            writes.audits.add(new AuditEntry(
                     "guardian.created",
                     "guardian",
                     guardian.id(),
@@ -227,8 +316,8 @@ public class OrganizationManagement {
         } else if (!guardian.name().equals(command.name()) && isLinked(guardian.id(), student)) {
             Map<String, Object> before = guardianState(guardian);
             guardian.rename(command.name());
-            guardians.save(guardian);
-            audit.record(new AuditEntry(
+            writes.guardians.add(guardian);
+            writes.audits.add(new AuditEntry(
                     "guardian.changed",
                     "guardian",
                     guardian.id(),
@@ -240,8 +329,8 @@ public class OrganizationManagement {
         }
         boolean primary = student.guardians().isEmpty() || isPrimary(student, guardian.id());
         if (student.link(guardian.id(), command.relation(), primary)) {
-            students.save(student);
-            audit.record(new AuditEntry(
+            registration.linksChanged = true;
+            writes.audits.add(new AuditEntry(
                     "student.guardianLinked",
                     "student",
                     student.id(),
@@ -249,11 +338,106 @@ public class OrganizationManagement {
                     student.schoolId(),
                     null,
                     Map.of("guardian", guardian.id(), "relation", command.relation())));
-            if (change == Outcome.Change.UNCHANGED) {
-                change = Outcome.Change.UPDATED;
+        }
+        return new GuardianChange(guardian, change);
+    }
+
+    private record GuardianChange(Guardian guardian, Outcome.Change change) {}
+
+    /**
+     * Imports a roster (ORG-3) in one transaction: classes named in it are opened when missing, students are
+     * registered or corrected by ID number, guardians created or linked by mobile number. Importing the same rows
+     * again changes nothing. When any row breaks a rule, nothing is written and every such row is reported.
+     */
+    public ImportResult importRoster(
+            UserScope scope, UUID schoolId, List<RosterRow> rows, java.util.function.IntConsumer progress) {
+        School school = managedSchool(scope, schoolId);
+        Map<String, SchoolClass> classByKey = new java.util.HashMap<>();
+        classes.findBySchoolId(schoolId).forEach(c -> classByKey.put(c.gradeLevel() + "/" + c.name(), c));
+        Map<String, String> hashes = new java.util.HashMap<>();
+        rows.forEach(r -> hashes.computeIfAbsent(r.idNumber().value(), protector::hash));
+        Map<String, Student> studentByHash = new java.util.HashMap<>();
+        chunks(List.copyOf(hashes.values()))
+                .forEach(chunk ->
+                        students.findByIdNumberHashIn(chunk).forEach(st -> studentByHash.put(st.idNumberHash(), st)));
+        Map<String, Guardian> guardianByMobile = new java.util.HashMap<>();
+        chunks(rows.stream().map(r -> r.mobile().value()).distinct().toList())
+                .forEach(chunk -> guardians.findByMobileIn(chunk).forEach(g -> guardianByMobile.put(g.mobile(), g)));
+
+        List<RowError> errors = new java.util.ArrayList<>();
+        for (RosterRow row : rows) {
+            if (!school.stage().hasGrade(row.gradeLevel())) {
+                errors.add(new RowError(row.row(), RosterColumn.GRADE, "class.gradeNotInStage", row.gradeLevel()));
+            }
+            Student known = studentByHash.get(hashes.get(row.idNumber().value()));
+            if (known != null && !known.schoolId().equals(schoolId)) {
+                errors.add(new RowError(row.row(), RosterColumn.ID_NUMBER, "student.idNumberAtOtherSchool"));
             }
         }
-        return new Outcome(guardian.id(), change);
+        if (!errors.isEmpty()) {
+            return new ImportResult(0, 0, 0, errors);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        Map<String, Registration> registrations = new java.util.LinkedHashMap<>();
+        Writes writes = new Writes();
+        int done = 0;
+        for (RosterRow row : rows) {
+            SchoolClass schoolClass = classByKey.computeIfAbsent(row.gradeLevel() + "/" + row.className(), key -> {
+                SchoolClass opened = new SchoolClass(
+                        Ids.next(),
+                        null,
+                        school.countyId(),
+                        schoolId,
+                        row.gradeLevel(),
+                        row.className(),
+                        TermDatesRule.schoolYearOf(LocalDate.now(clock)) - row.gradeLevel() + 1,
+                        null);
+                return classes.save(opened);
+            });
+            String hash = hashes.get(row.idNumber().value());
+            Registration registration = registrations.get(hash);
+            if (registration == null) {
+                registration =
+                        register(school, schoolClass, row.studentName(), row.idNumber(), hash, studentByHash.get(hash));
+                registrations.put(hash, registration);
+            }
+            GuardianChange guardian = link(
+                    registration,
+                    new NewGuardian(row.guardianName(), row.mobile(), row.relation()),
+                    guardianByMobile.get(row.mobile().value()),
+                    writes);
+            guardianByMobile.put(guardian.guardian().mobile(), guardian.guardian());
+            if (++done % 250 == 0) {
+                progress.accept(done);
+            }
+        }
+        for (Registration registration : registrations.values()) {
+            switch (registration.change) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> {
+                    if (registration.linksChanged) {
+                        updated++;
+                    } else {
+                        unchanged++;
+                    }
+                }
+            }
+            registration.save(writes);
+        }
+        writes.flush();
+        progress.accept(rows.size());
+        return new ImportResult(created, updated, unchanged, List.of());
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            out.add(all.subList(i, Math.min(all.size(), i + 500)));
+        }
+        return out;
     }
 
     private static boolean isPrimary(Student student, UUID guardianId) {
@@ -379,6 +563,23 @@ public class OrganizationManagement {
             @Nullable MobileNumber mobile,
             StaffPosition position,
             @Nullable String subject) {}
+
+    /** One valid row of a roster file. */
+    public record RosterRow(
+            int row,
+            int gradeLevel,
+            String className,
+            String studentName,
+            ChineseIdNumber idNumber,
+            String guardianName,
+            Relation relation,
+            MobileNumber mobile) {}
+
+    /** A row the import refused: its number in the sheet, the column and the reason. */
+    public record RowError(int row, RosterColumn column, String messageKey, Object... arguments) {}
+
+    /** What an import did: students created, changed and left as they were, or the rows that stopped it. */
+    public record ImportResult(int created, int updated, int unchanged, List<RowError> errors) {}
 
     /** What a register or link command did. */
     public record Outcome(UUID id, Change change) {

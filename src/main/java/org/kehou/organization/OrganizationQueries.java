@@ -250,7 +250,8 @@ public class OrganizationQueries {
                 .single();
         boolean full = scope.canManageSchool(school.id());
         List<GuardianRow> items = jdbc
-                .sql("select g.id, g.name, g.mobile, sg.relation, st.id as student_id, st.name as student_name" + filter
+                .sql("select g.id, g.name, g.mobile, sg.relation, st.id as student_id, st.name as student_name "
+                        + filter
                         + " order by " + query.orderBy(GUARDIAN_SORT, "name")
                         + ", g.id, st.id limit :limit offset :offset")
                 .param("school", school.id())

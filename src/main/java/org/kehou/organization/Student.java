@@ -111,6 +111,10 @@ public class Student {
         return idNumberCipher;
     }
 
+    String idNumberHash() {
+        return idNumberHash;
+    }
+
     public String idNumberMasked() {
         return idNumberMasked;
     }

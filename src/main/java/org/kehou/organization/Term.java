@@ -142,4 +142,11 @@ public class Term {
     public Set<CalendarDay> days() {
         return Set.copyOf(days);
     }
+
+    /** The marked days in date order. */
+    public java.util.List<CalendarDay> sortedDays() {
+        return days.stream()
+                .sorted(java.util.Comparator.comparing(CalendarDay::onDate))
+                .toList();
+    }
 }

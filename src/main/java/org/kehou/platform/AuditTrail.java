@@ -23,11 +23,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
+    private static final String INSERT = """
+            insert into platform.audit_event
+              (id, occurred_at, actor, action, object_type, object_id, county_id, school_id, before_state, after_state)
+            values (:id, :at, :actor, :action, :type, :objectId, :county, :school, :before, :after)""";
+
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate namedJdbc;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(
+            JdbcClient jdbc,
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate namedJdbc,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.namedJdbc = namedJdbc;
         this.clock = clock;
     }
 
@@ -35,6 +45,35 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEntry entry) {
         insert(entry);
+    }
+
+    /** Records many entries in the caller's transaction as one batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String actor = actor();
+        LocalDateTime at = LocalDateTime.now(clock);
+        var batch = entries.stream()
+                .map(e -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("id", Ids.next())
+                        .addValue("at", at)
+                        .addValue("actor", actor)
+                        .addValue("action", e.action())
+                        .addValue("type", e.objectType())
+                        .addValue("objectId", e.objectId())
+                        .addValue("county", e.countyId())
+                        .addValue("school", e.schoolId())
+                        .addValue("before", json(e.before()))
+                        .addValue("after", json(e.after())))
+                .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
+        namedJdbc.batchUpdate(INSERT, batch);
+    }
+
+    private static String actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
     }
 
     /** Records a read (an unmasked ID number shown); needs no surrounding transaction. */
