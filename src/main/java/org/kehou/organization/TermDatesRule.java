@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import org.kehou.platform.RuleViolation;
 
 /**
- * ORG-2: a school year runs September to August; its autumn term (上学期) lies within September – January and its
- * spring term (下学期) within February – August of the following calendar year.
+ * ORG-2: a school year runs September to August; its autumn term (上学期) runs about September – January and its
+ * spring term (下学期) about February – July. Calendars shift by a few weeks from year to year (an autumn term may open
+ * on 28 August, a spring term after an early Spring Festival in late January), so the rule allows autumn dates from
+ * 15 August to 15 February and spring dates from 15 January to 31 August.
  */
 final class TermDatesRule {
 

@@ -1,0 +1,410 @@
+package org.kehou;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kehou.organization.RosterFiles;
+import org.kehou.organization.RosterImport;
+import org.kehou.platform.Role;
+import org.kehou.support.DemoFixtures;
+import org.kehou.support.KehouTest;
+import org.kehou.support.SignIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The authorisation matrix (REQUIREMENTS §2, ARCHITECTURE §4): every endpoint of the application, for every role
+ * and every relation of the object addressed to the caller (own, same school, other school, other county) and for
+ * anonymous callers, answers with the expected status; an id of another tenant gives 404 on reads and writes alike
+ * and changes nothing. The endpoints are read from the application's request mappings: one without a row here fails
+ * the build.
+ */
+@KehouTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+    /** Who calls: anonymous, or a demo account of a role. */
+    enum Caller {
+        ANONYMOUS(null, null),
+        CITY_ADMIN("LY-CITY-001", Role.CITY_ADMIN),
+        INSPECTOR("LY-INSP-001", Role.INSPECTOR),
+        COUNTY_ADMIN("LY-JX-ADMIN", Role.COUNTY_ADMIN),
+        SCHOOL_ADMIN("JX-PS-ADMIN", Role.SCHOOL_ADMIN),
+        TEACHER("JX-PS-T01", Role.TEACHER),
+        GUARDIAN("19900000001", Role.GUARDIAN),
+        INSTRUCTOR("LY-INS-001", Role.INSTRUCTOR),
+        INSTITUTION_ADMIN("LY-ORG-001", Role.INSTITUTION_ADMIN);
+
+        final String login;
+        final Role role;
+
+        Caller(String login, Role role) {
+            this.login = login;
+            this.role = role;
+        }
+    }
+
+    /**
+     * How the addressed object relates to the demo callers, all of whom belong to the primary school JX-PS in
+     * Jianxi district: OWN is the guardian's child, the teacher's class, the school admin's school, the county
+     * admin's county; SAME_SCHOOL another object of JX-PS; OTHER_SCHOOL one of JX-JM in the same county;
+     * OTHER_COUNTY one of LL-PS in Luolong district. NONE: the endpoint addresses no object.
+     */
+    enum Relation {
+        NONE,
+        OWN,
+        SAME_SCHOOL,
+        OTHER_SCHOOL,
+        OTHER_COUNTY
+    }
+
+    /** Which roles pass the path rules of the security configuration. */
+    static final Map<String, Set<Role>> PATH_ROLES = Map.of(
+            "/city", EnumSet.of(Role.CITY_ADMIN, Role.INSPECTOR),
+            "/county", EnumSet.of(Role.COUNTY_ADMIN, Role.INSPECTOR, Role.CITY_ADMIN),
+            "/school", EnumSet.of(Role.SCHOOL_ADMIN),
+            "/teacher", EnumSet.of(Role.TEACHER),
+            "/guardian", EnumSet.of(Role.GUARDIAN));
+
+    record Row(
+            String endpoint,
+            Function<Relation, Map<String, Object>> variables,
+            Set<Relation> relations,
+            int success,
+            Map<Role, Set<Relation>> visible,
+            boolean anonymousAllowed,
+            Function<Relation, AbstractMockHttpServletRequestBuilder<?>> body,
+            boolean fragment) {}
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoFixtures demo;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RosterImport roster;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    final Map<String, Row> rows = new LinkedHashMap<>();
+    final Map<Relation, UUID> students = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> classes = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> schools = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> counties = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> terms = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> jobs = new EnumMap<>(Relation.class);
+    final AtomicInteger sequence = new AtomicInteger();
+    final AtomicInteger termYears = new AtomicInteger(2040);
+
+    @BeforeAll
+    void targets() {
+        UUID guardianId = demo.scope(Caller.GUARDIAN.login).guardianId();
+        UUID child = jdbc.sql("select student_id from organization.student_guardian where guardian_id = :g order by student_id limit 1")
+                .param("g", guardianId)
+                .query(UUID.class)
+                .single();
+        students.put(Relation.OWN, child);
+        students.put(Relation.SAME_SCHOOL, jdbc.sql("""
+                        select st.id from organization.student st join organization.school_class c on c.id = st.class_id
+                        join organization.school s on s.id = st.school_id where s.code = 'JX-PS' and c.grade_level = 2
+                        order by st.id limit 1""").query(UUID.class).single());
+        students.put(Relation.OTHER_SCHOOL, demo.anyStudentOf("JX-JM"));
+        students.put(Relation.OTHER_COUNTY, demo.anyStudentOf("LL-PS"));
+        UUID teacherStaff = demo.scope(Caller.TEACHER.login).staffId();
+        classes.put(Relation.OWN, jdbc.sql("select id from organization.school_class where head_teacher_id = :t order by id limit 1")
+                .param("t", teacherStaff)
+                .query(UUID.class)
+                .single());
+        classes.put(Relation.SAME_SCHOOL, jdbc.sql("""
+                        select c.id from organization.school_class c join organization.school s on s.id = c.school_id
+                        where s.code = 'JX-PS' and c.grade_level = 2 order by c.id limit 1""").query(UUID.class).single());
+        classes.put(Relation.OTHER_SCHOOL, demo.anyClassOf("JX-JM"));
+        classes.put(Relation.OTHER_COUNTY, demo.anyClassOf("LL-PS"));
+        schools.put(Relation.OWN, demo.school("JX-PS"));
+        schools.put(Relation.OTHER_SCHOOL, demo.school("JX-JM"));
+        schools.put(Relation.OTHER_COUNTY, demo.school("LL-PS"));
+        counties.put(Relation.OWN, demo.county("410305"));
+        counties.put(Relation.OTHER_COUNTY, demo.county("410311"));
+        for (Relation r : List.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            terms.put(r, jdbc.sql("select id from organization.term where school_id = :s and kind = 'AUTUMN'")
+                    .param("s", schools.get(r))
+                    .query(UUID.class)
+                    .single());
+        }
+        jobs.put(Relation.OWN, roster.start(demo.scope("JX-PS-ADMIN"), "a.xlsx",
+                RosterFiles.roster().student(1, "1班", "矩阵甲", 90_001, "13500090001").bytes(), Locale.SIMPLIFIED_CHINESE));
+        jobs.put(Relation.OTHER_COUNTY, roster.start(demo.scope("LL-PS-ADMIN"), "b.xlsx",
+                RosterFiles.roster().student(1, "1班", "矩阵乙", 90_003, "13500090003").bytes(), Locale.SIMPLIFIED_CHINESE));
+        defineRows();
+    }
+
+    private void defineRows() {
+        Set<Relation> none = EnumSet.of(Relation.NONE);
+        Set<Relation> student = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        Set<Relation> schoolWide = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL);
+        Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            anyRole.put(r, none);
+        }
+        public_("GET /login", 200);
+        row("GET /", none, 302, anyRole, false, r -> get("/"), false);
+        row("GET /home", none, 200, anyRole, false, r -> get("/home"), false);
+        row("GET /city", none, 200, Map.of(Role.CITY_ADMIN, none, Role.INSPECTOR, none), false, r -> get("/city"), false);
+        row("GET /city/counties/{countyId}", EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY), 200,
+                Map.of(Role.CITY_ADMIN, EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY), Role.INSPECTOR, EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY)),
+                false, r -> get("/city/counties/{countyId}", counties.get(r)), true);
+        row("GET /county", none, 200, Map.of(Role.COUNTY_ADMIN, none), false, r -> get("/county"), true);
+        row("GET /county/schools/new", none, 200, Map.of(Role.COUNTY_ADMIN, none), false, r -> get("/county/schools/new"), false);
+        row("POST /county/schools", none, 302, Map.of(Role.COUNTY_ADMIN, none), false,
+                r -> post("/county/schools").param("code", "M-" + sequence.incrementAndGet()).param("name", "矩阵学校").param("stage", "PRIMARY"), false);
+        Set<Relation> schoolsOfCounty = EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        row("GET /county/schools/{schoolId}/edit", schoolsOfCounty, 200,
+                Map.of(Role.COUNTY_ADMIN, EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL)), false,
+                r -> get("/county/schools/{id}/edit", schools.get(r)), false);
+        row("POST /county/schools/{schoolId}", schoolsOfCounty, 302,
+                Map.of(Role.COUNTY_ADMIN, EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL)), false, r -> {
+                    var s = jdbc.sql("select code, name, stage from organization.school where id = :id")
+                            .param("id", schools.get(r))
+                            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                            .single();
+                    return post("/county/schools/{id}", schools.get(r)).param("code", s[0]).param("name", s[1]).param("stage", s[2]);
+                }, false);
+        Map<Role, Set<Relation>> schoolAdmin = Map.of(Role.SCHOOL_ADMIN, none);
+        row("GET /school", none, 200, schoolAdmin, false, r -> get("/school"), false);
+        row("GET /school/classes", none, 200, schoolAdmin, false, r -> get("/school/classes"), false);
+        row("POST /school/classes", none, 302, schoolAdmin, false,
+                r -> post("/school/classes").param("gradeLevel", "3").param("name", "M" + sequence.incrementAndGet() + "班"), false);
+        Set<Relation> classRelations = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        row("GET /school/classes/{classId}", classRelations, 200, Map.of(Role.SCHOOL_ADMIN, schoolWide), false,
+                r -> get("/school/classes/{id}", classes.get(r)), true);
+        row("GET /school/classes/{classId}/roster.xlsx", classRelations, 200, Map.of(Role.SCHOOL_ADMIN, schoolWide), false,
+                r -> get("/school/classes/{id}/roster.xlsx", classes.get(r)), false);
+        row("GET /school/roster.xlsx", none, 200, schoolAdmin, false, r -> get("/school/roster.xlsx"), false);
+        row("GET /school/students", none, 200, schoolAdmin, false, r -> get("/school/students"), true);
+        row("GET /school/students/new", none, 200, schoolAdmin, false, r -> get("/school/students/new"), false);
+        row("POST /school/students", none, 302, schoolAdmin, false, r -> post("/school/students")
+                .param("name", "矩阵生")
+                .param("idNumber", RosterFiles.idNumber(80_000 + sequence.incrementAndGet()))
+                .param("classId", classes.get(Relation.OWN).toString()), false);
+        row("GET /school/students/{studentId}", student, 200, Map.of(Role.SCHOOL_ADMIN, schoolWide), false,
+                r -> get("/school/students/{id}", students.get(r)), false);
+        row("POST /school/students/{studentId}", student, 302, Map.of(Role.SCHOOL_ADMIN, schoolWide), false, r -> {
+            var s = jdbc.sql("select name, class_id from organization.student where id = :id")
+                    .param("id", students.get(r))
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .single();
+            return post("/school/students/{id}", students.get(r)).param("name", s[0]).param("classId", s[1]);
+        }, false);
+        row("POST /school/students/{studentId}/guardians", student, 302, Map.of(Role.SCHOOL_ADMIN, schoolWide), false,
+                r -> post("/school/students/{id}/guardians", students.get(r))
+                        .param("name", "矩阵家长")
+                        .param("mobile", "1350%07d".formatted(sequence.incrementAndGet()))
+                        .param("relation", "OTHER"), false);
+        row("POST /school/students/{studentId}/id-number", student, 200, Map.of(Role.SCHOOL_ADMIN, schoolWide), false,
+                r -> post("/school/students/{id}/id-number", students.get(r)), false);
+        row("GET /school/guardians", none, 200, schoolAdmin, false, r -> get("/school/guardians"), true);
+        row("GET /school/staff", none, 200, schoolAdmin, false, r -> get("/school/staff"), false);
+        row("POST /school/staff", none, 302, schoolAdmin, false, r -> post("/school/staff")
+                .param("staffNo", "M-" + sequence.incrementAndGet())
+                .param("name", "矩阵老师")
+                .param("position", "TEACHER"), false);
+        row("GET /school/calendar", none, 200, schoolAdmin, false, r -> get("/school/calendar"), false);
+        row("POST /school/calendar/terms", none, 302, schoolAdmin, false, r -> {
+            int year = termYears.incrementAndGet();
+            return post("/school/calendar/terms").param("schoolYear", String.valueOf(year)).param("kind", "AUTUMN")
+                    .param("startsOn", LocalDate.of(year, 9, 1).toString()).param("endsOn", LocalDate.of(year + 1, 1, 20).toString());
+        }, false);
+        Set<Relation> termRelations = EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        row("POST /school/calendar/terms/{termId}/days", termRelations, 302, Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN)), false, r -> {
+            LocalDate start = jdbc.sql("select starts_on from organization.term where id = :id").param("id", terms.get(r)).query(LocalDate.class).single();
+            LocalDate day = start.plusDays(14);
+            while (day.getDayOfWeek().getValue() > 5) {
+                day = day.plusDays(1);
+            }
+            return post("/school/calendar/terms/{id}/days", terms.get(r)).param("day", day.toString()).param("kind", "HOLIDAY");
+        }, false);
+        row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
+        row("GET /school/import/template.xlsx", none, 200, schoolAdmin, false, r -> get("/school/import/template.xlsx"), false);
+        row("POST /school/import", none, 302, schoolAdmin, false, r -> multipart("/school/import").file(new MockMultipartFile(
+                "file", "m.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                RosterFiles.roster().student(1, "1班", "矩阵导入", 90_002, "13500090002").bytes())), false);
+        row("GET /school/import/{jobId}", EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY), 200,
+                Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN)), false, r -> get("/school/import/{id}", jobs.get(r)), true);
+        row("GET /teacher", none, 200, Map.of(Role.TEACHER, none), false, r -> get("/teacher"), false);
+        row("GET /teacher/classes/{classId}", classRelations, 200, Map.of(Role.TEACHER, EnumSet.of(Relation.OWN)), false,
+                r -> get("/teacher/classes/{id}", classes.get(r)), false);
+        row("GET /guardian", none, 200, Map.of(Role.GUARDIAN, none), false, r -> get("/guardian"), false);
+        row("GET /guardian/children/{studentId}", student, 200, Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)), false,
+                r -> get("/guardian/children/{id}", students.get(r)), false);
+    }
+
+    private void public_(String endpoint, int status) {
+        Map<Role, Set<Relation>> all = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            all.put(r, EnumSet.of(Relation.NONE));
+        }
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+        row(endpoint, EnumSet.of(Relation.NONE), status, all, true, r -> get(path), false);
+    }
+
+    private void row(
+            String endpoint,
+            Set<Relation> relations,
+            int success,
+            Map<Role, Set<Relation>> visible,
+            boolean anonymousAllowed,
+            Function<Relation, AbstractMockHttpServletRequestBuilder<?>> body,
+            boolean fragment) {
+        rows.put(endpoint, new Row(endpoint, r -> Map.of(), relations, success, visible, anonymousAllowed, body, fragment));
+    }
+
+    @Test
+    void everyEndpointHasARow() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/v1/openapi") || pattern.equals("/error")) {
+                    continue;
+                }
+                var methods = info.getMethodsCondition().getMethods();
+                assertThat(methods).as("%s declares its HTTP method", pattern).isNotEmpty();
+                methods.forEach(m -> endpoints.add(m.name() + " " + pattern));
+            }
+        }
+        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(endpoints);
+    }
+
+    @Test
+    void everyCallerGetsTheExpectedStatusAndOutOfScopeWritesChangeNothing() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (Row row : rows.values()) {
+            for (Caller caller : Caller.values()) {
+                for (Relation relation : row.relations()) {
+                    int expected = expected(row, caller, relation);
+                    long before = fingerprint();
+                    AbstractMockHttpServletRequestBuilder<?> request = row.body().apply(relation).with(csrf());
+                    if (caller != Caller.ANONYMOUS) {
+                        request.with(SignIn.as(demo.scope(caller.login)));
+                    }
+                    var response = mvc.perform(request).andReturn().getResponse();
+                    int actual = response.getStatus();
+                    String label = row.endpoint() + " as " + caller + " on " + relation;
+                    if (actual != expected) {
+                        String body = response.getContentAsString();
+                        int error = body.indexOf("invalid-feedback");
+                        failures.add(label + ": expected " + expected + " but was " + actual
+                                + (error < 0 ? "" : " " + body.substring(error, Math.min(body.length(), error + 160))));
+                    }
+                    if (row.endpoint().equals("POST /school/import") && actual == 302) {
+                        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                                        "select count(*) from organization.import_job where status in ('READING', 'IMPORTING')")
+                                .query(Long.class)
+                                .single() == 0);
+                    }
+                    if (expected >= 400 && row.endpoint().startsWith("POST") && fingerprint() != before) {
+                        failures.add(label + ": refused but changed data");
+                    }
+                    if (actual == 200 && response.getContentType() != null && response.getContentType().startsWith("text/html")) {
+                        assertThat(response.getContentAsString()).as(label).doesNotContain("Exception").doesNotContain("at org.");
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void pagesAnswerHtmxRequestsWithTheirFragment() throws Exception {
+        for (Row row : rows.values()) {
+            if (!row.endpoint().startsWith("GET") || row.relations().contains(Relation.NONE) && !row.visible().containsKey(Role.SCHOOL_ADMIN)
+                    && !row.visible().containsKey(Role.COUNTY_ADMIN) && !row.visible().containsKey(Role.CITY_ADMIN)) {
+                continue;
+            }
+            Caller caller = callerFor(row);
+            if (caller == null || row.success() != 200) {
+                continue;
+            }
+            Relation relation = row.relations().contains(Relation.OWN) ? Relation.OWN : Relation.NONE;
+            var full = mvc.perform(row.body().apply(relation).with(SignIn.as(demo.scope(caller.login)))).andReturn().getResponse();
+            var partial = mvc.perform(row.body().apply(relation).header("HX-Request", "true").with(SignIn.as(demo.scope(caller.login))))
+                    .andReturn()
+                    .getResponse();
+            assertThat(full.getStatus()).as(row.endpoint()).isEqualTo(200);
+            assertThat(partial.getStatus()).as(row.endpoint() + " with HX-Request").isEqualTo(200);
+            if (row.fragment()) {
+                assertThat(full.getContentAsString()).as(row.endpoint()).contains("<html");
+                assertThat(partial.getContentAsString()).as(row.endpoint() + " fragment").doesNotContain("<html").contains("id=\"");
+            }
+        }
+    }
+
+    private static Caller callerFor(Row row) {
+        for (Caller c : Caller.values()) {
+            if (c.role != null && row.visible().containsKey(c.role)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static int expected(Row row, Caller caller, Relation relation) {
+        if (caller == Caller.ANONYMOUS) {
+            return row.anonymousAllowed() ? row.success() : 302;
+        }
+        String path = row.endpoint().substring(row.endpoint().indexOf(' ') + 1);
+        for (var rule : PATH_ROLES.entrySet()) {
+            if ((path.equals(rule.getKey()) || path.startsWith(rule.getKey() + "/")) && !rule.getValue().contains(caller.role)) {
+                return 403;
+            }
+        }
+        Set<Relation> visible = row.visible().get(caller.role);
+        return visible != null && visible.contains(relation) ? row.success() : 404;
+    }
+
+    /** Changes to tenant data show in these counts and in the audit trail. */
+    private long fingerprint() {
+        return jdbc.sql("""
+                        select (select count(*) from platform.audit_event) * 1000003
+                          + (select count(*) from organization.school) * 7919 + (select count(*) from organization.school_class) * 104729
+                          + (select count(*) from organization.student) * 31 + (select count(*) from organization.guardian) * 131
+                          + (select count(*) from organization.staff) * 17 + (select count(*) from organization.term) * 13
+                          + (select count(*) from organization.calendar_day) * 3
+                          + (select coalesce(sum(version), 0) from organization.school) * 5
+                          + (select coalesce(sum(version), 0) from organization.student) * 11""")
+                .query(Long.class)
+                .single();
+    }
+}
