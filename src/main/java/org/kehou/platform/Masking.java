@@ -23,9 +23,11 @@ public final class Masking {
 
     /** Keeps the family name (first character) of a Chinese name: 张**. */
     public static String name(String value) {
-        if (value.length() <= 1) {
+        if (value.codePointCount(0, value.length()) <= 1) {
             return value;
         }
-        return value.charAt(0) + "*".repeat(value.length() - 1);
+        // a rare character (生僻字) outside the basic plane takes two chars; keep it whole
+        int end = value.offsetByCodePoints(0, 1);
+        return value.substring(0, end) + "*".repeat(value.codePointCount(end, value.length()));
     }
 }

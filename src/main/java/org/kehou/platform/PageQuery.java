@@ -18,6 +18,7 @@ public record PageQuery(int page, int size, String sort, boolean descending, Str
 
     public PageQuery {
         page = Math.max(page, 0);
+        sort = sort == null ? "" : sort;
         size = size < 1 ? 20 : Math.min(size, MAX_SIZE);
         search = search == null ? "" : search.strip();
         if (search.length() > 50) {

@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,7 +43,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, AuthenticationProvider provider) throws Exception {
-        http.authenticationProvider(provider)
+        // no global manager as parent: it holds the same provider, so each failed attempt was checked and
+        // counted twice towards the lockout
+        http.authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/public/**")
                         .permitAll()
