@@ -132,7 +132,8 @@ class AuthorizationMatrixTests {
     @BeforeAll
     void targets() {
         UUID guardianId = demo.scope(Caller.GUARDIAN.login).guardianId();
-        UUID child = jdbc.sql("select student_id from organization.student_guardian where guardian_id = :g order by student_id limit 1")
+        UUID child = jdbc.sql(
+                        "select student_id from organization.student_guardian where guardian_id = :g order by student_id limit 1")
                 .param("g", guardianId)
                 .query(UUID.class)
                 .single();
@@ -144,10 +145,12 @@ class AuthorizationMatrixTests {
         students.put(Relation.OTHER_SCHOOL, demo.anyStudentOf("JX-JM"));
         students.put(Relation.OTHER_COUNTY, demo.anyStudentOf("LL-PS"));
         UUID teacherStaff = demo.scope(Caller.TEACHER.login).staffId();
-        classes.put(Relation.OWN, jdbc.sql("select id from organization.school_class where head_teacher_id = :t order by id limit 1")
-                .param("t", teacherStaff)
-                .query(UUID.class)
-                .single());
+        classes.put(
+                Relation.OWN,
+                jdbc.sql("select id from organization.school_class where head_teacher_id = :t order by id limit 1")
+                        .param("t", teacherStaff)
+                        .query(UUID.class)
+                        .single());
         classes.put(Relation.SAME_SCHOOL, jdbc.sql("""
                         select c.id from organization.school_class c join organization.school s on s.id = c.school_id
                         where s.code = 'JX-PS' and c.grade_level = 2 order by c.id limit 1""").query(UUID.class).single());
@@ -159,21 +162,38 @@ class AuthorizationMatrixTests {
         counties.put(Relation.OWN, demo.county("410305"));
         counties.put(Relation.OTHER_COUNTY, demo.county("410311"));
         for (Relation r : List.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
-            terms.put(r, jdbc.sql("select id from organization.term where school_id = :s and kind = 'AUTUMN'")
-                    .param("s", schools.get(r))
-                    .query(UUID.class)
-                    .single());
+            terms.put(
+                    r,
+                    jdbc.sql("select id from organization.term where school_id = :s and kind = 'AUTUMN'")
+                            .param("s", schools.get(r))
+                            .query(UUID.class)
+                            .single());
         }
-        jobs.put(Relation.OWN, roster.start(demo.scope("JX-PS-ADMIN"), "a.xlsx",
-                RosterFiles.roster().student(1, "1班", "矩阵甲", 90_001, "13500090001").bytes(), Locale.SIMPLIFIED_CHINESE));
-        jobs.put(Relation.OTHER_COUNTY, roster.start(demo.scope("LL-PS-ADMIN"), "b.xlsx",
-                RosterFiles.roster().student(1, "1班", "矩阵乙", 90_003, "13500090003").bytes(), Locale.SIMPLIFIED_CHINESE));
+        jobs.put(
+                Relation.OWN,
+                roster.start(
+                        demo.scope("JX-PS-ADMIN"),
+                        "a.xlsx",
+                        RosterFiles.roster()
+                                .student(1, "1班", "矩阵甲", 90_001, "13500090001")
+                                .bytes(),
+                        Locale.SIMPLIFIED_CHINESE));
+        jobs.put(
+                Relation.OTHER_COUNTY,
+                roster.start(
+                        demo.scope("LL-PS-ADMIN"),
+                        "b.xlsx",
+                        RosterFiles.roster()
+                                .student(1, "1班", "矩阵乙", 90_003, "13500090003")
+                                .bytes(),
+                        Locale.SIMPLIFIED_CHINESE));
         defineRows();
     }
 
     private void defineRows() {
         Set<Relation> none = EnumSet.of(Relation.NONE);
-        Set<Relation> student = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        Set<Relation> student =
+                EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
         Set<Relation> schoolWide = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL);
         Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
@@ -182,93 +202,260 @@ class AuthorizationMatrixTests {
         public_("GET /login", 200);
         row("GET /", none, 302, anyRole, false, r -> get("/"), false);
         row("GET /home", none, 200, anyRole, false, r -> get("/home"), false);
-        row("GET /city", none, 200, Map.of(Role.CITY_ADMIN, none, Role.INSPECTOR, none), false, r -> get("/city"), false);
-        row("GET /city/counties/{countyId}", EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY), 200,
-                Map.of(Role.CITY_ADMIN, EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY), Role.INSPECTOR, EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY)),
-                false, r -> get("/city/counties/{countyId}", counties.get(r)), true);
+        row(
+                "GET /city",
+                none,
+                200,
+                Map.of(Role.CITY_ADMIN, none, Role.INSPECTOR, none),
+                false,
+                r -> get("/city"),
+                false);
+        row(
+                "GET /city/counties/{countyId}",
+                EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY),
+                200,
+                Map.of(
+                        Role.CITY_ADMIN,
+                        EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY),
+                        Role.INSPECTOR,
+                        EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY)),
+                false,
+                r -> get("/city/counties/{countyId}", counties.get(r)),
+                true);
         row("GET /county", none, 200, Map.of(Role.COUNTY_ADMIN, none), false, r -> get("/county"), true);
-        row("GET /county/schools/new", none, 200, Map.of(Role.COUNTY_ADMIN, none), false, r -> get("/county/schools/new"), false);
-        row("POST /county/schools", none, 302, Map.of(Role.COUNTY_ADMIN, none), false,
-                r -> post("/county/schools").param("code", "M-" + sequence.incrementAndGet()).param("name", "矩阵学校").param("stage", "PRIMARY"), false);
+        row(
+                "GET /county/schools/new",
+                none,
+                200,
+                Map.of(Role.COUNTY_ADMIN, none),
+                false,
+                r -> get("/county/schools/new"),
+                false);
+        row(
+                "POST /county/schools",
+                none,
+                302,
+                Map.of(Role.COUNTY_ADMIN, none),
+                false,
+                r -> post("/county/schools")
+                        .param("code", "M-" + sequence.incrementAndGet())
+                        .param("name", "矩阵学校")
+                        .param("stage", "PRIMARY"),
+                false);
         Set<Relation> schoolsOfCounty = EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
-        row("GET /county/schools/{schoolId}/edit", schoolsOfCounty, 200,
-                Map.of(Role.COUNTY_ADMIN, EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL)), false,
-                r -> get("/county/schools/{id}/edit", schools.get(r)), false);
-        row("POST /county/schools/{schoolId}", schoolsOfCounty, 302,
-                Map.of(Role.COUNTY_ADMIN, EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL)), false, r -> {
+        row(
+                "GET /county/schools/{schoolId}/edit",
+                schoolsOfCounty,
+                200,
+                Map.of(Role.COUNTY_ADMIN, EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL)),
+                false,
+                r -> get("/county/schools/{id}/edit", schools.get(r)),
+                false);
+        row(
+                "POST /county/schools/{schoolId}",
+                schoolsOfCounty,
+                302,
+                Map.of(Role.COUNTY_ADMIN, EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL)),
+                false,
+                r -> {
                     var s = jdbc.sql("select code, name, stage from organization.school where id = :id")
                             .param("id", schools.get(r))
                             .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                             .single();
-                    return post("/county/schools/{id}", schools.get(r)).param("code", s[0]).param("name", s[1]).param("stage", s[2]);
-                }, false);
+                    return post("/county/schools/{id}", schools.get(r))
+                            .param("code", s[0])
+                            .param("name", s[1])
+                            .param("stage", s[2]);
+                },
+                false);
         Map<Role, Set<Relation>> schoolAdmin = Map.of(Role.SCHOOL_ADMIN, none);
         row("GET /school", none, 200, schoolAdmin, false, r -> get("/school"), false);
         row("GET /school/classes", none, 200, schoolAdmin, false, r -> get("/school/classes"), false);
-        row("POST /school/classes", none, 302, schoolAdmin, false,
-                r -> post("/school/classes").param("gradeLevel", "3").param("name", "M" + sequence.incrementAndGet() + "班"), false);
-        Set<Relation> classRelations = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
-        row("GET /school/classes/{classId}", classRelations, 200, Map.of(Role.SCHOOL_ADMIN, schoolWide), false,
-                r -> get("/school/classes/{id}", classes.get(r)), true);
-        row("GET /school/classes/{classId}/roster.xlsx", classRelations, 200, Map.of(Role.SCHOOL_ADMIN, schoolWide), false,
-                r -> get("/school/classes/{id}/roster.xlsx", classes.get(r)), false);
+        row(
+                "POST /school/classes",
+                none,
+                302,
+                schoolAdmin,
+                false,
+                r -> post("/school/classes")
+                        .param("gradeLevel", "3")
+                        .param("name", "M" + sequence.incrementAndGet() + "班"),
+                false);
+        Set<Relation> classRelations =
+                EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        row(
+                "GET /school/classes/{classId}",
+                classRelations,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, schoolWide),
+                false,
+                r -> get("/school/classes/{id}", classes.get(r)),
+                true);
+        row(
+                "GET /school/classes/{classId}/roster.xlsx",
+                classRelations,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, schoolWide),
+                false,
+                r -> get("/school/classes/{id}/roster.xlsx", classes.get(r)),
+                false);
         row("GET /school/roster.xlsx", none, 200, schoolAdmin, false, r -> get("/school/roster.xlsx"), false);
         row("GET /school/students", none, 200, schoolAdmin, false, r -> get("/school/students"), true);
         row("GET /school/students/new", none, 200, schoolAdmin, false, r -> get("/school/students/new"), false);
-        row("POST /school/students", none, 302, schoolAdmin, false, r -> post("/school/students")
-                .param("name", "矩阵生")
-                .param("idNumber", RosterFiles.idNumber(80_000 + sequence.incrementAndGet()))
-                .param("classId", classes.get(Relation.OWN).toString()), false);
-        row("GET /school/students/{studentId}", student, 200, Map.of(Role.SCHOOL_ADMIN, schoolWide), false,
-                r -> get("/school/students/{id}", students.get(r)), false);
-        row("POST /school/students/{studentId}", student, 302, Map.of(Role.SCHOOL_ADMIN, schoolWide), false, r -> {
-            var s = jdbc.sql("select name, class_id from organization.student where id = :id")
-                    .param("id", students.get(r))
-                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                    .single();
-            return post("/school/students/{id}", students.get(r)).param("name", s[0]).param("classId", s[1]);
-        }, false);
-        row("POST /school/students/{studentId}/guardians", student, 302, Map.of(Role.SCHOOL_ADMIN, schoolWide), false,
+        row(
+                "POST /school/students",
+                none,
+                302,
+                schoolAdmin,
+                false,
+                r -> post("/school/students")
+                        .param("name", "矩阵生")
+                        .param("idNumber", RosterFiles.idNumber(80_000 + sequence.incrementAndGet()))
+                        .param("classId", classes.get(Relation.OWN).toString()),
+                false);
+        row(
+                "GET /school/students/{studentId}",
+                student,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, schoolWide),
+                false,
+                r -> get("/school/students/{id}", students.get(r)),
+                false);
+        row(
+                "POST /school/students/{studentId}",
+                student,
+                302,
+                Map.of(Role.SCHOOL_ADMIN, schoolWide),
+                false,
+                r -> {
+                    var s = jdbc.sql("select name, class_id from organization.student where id = :id")
+                            .param("id", students.get(r))
+                            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                            .single();
+                    return post("/school/students/{id}", students.get(r))
+                            .param("name", s[0])
+                            .param("classId", s[1]);
+                },
+                false);
+        row(
+                "POST /school/students/{studentId}/guardians",
+                student,
+                302,
+                Map.of(Role.SCHOOL_ADMIN, schoolWide),
+                false,
                 r -> post("/school/students/{id}/guardians", students.get(r))
                         .param("name", "矩阵家长")
                         .param("mobile", "1350%07d".formatted(sequence.incrementAndGet()))
-                        .param("relation", "OTHER"), false);
-        row("POST /school/students/{studentId}/id-number", student, 200, Map.of(Role.SCHOOL_ADMIN, schoolWide), false,
-                r -> post("/school/students/{id}/id-number", students.get(r)), false);
+                        .param("relation", "OTHER"),
+                false);
+        row(
+                "POST /school/students/{studentId}/id-number",
+                student,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, schoolWide),
+                false,
+                r -> post("/school/students/{id}/id-number", students.get(r)),
+                false);
         row("GET /school/guardians", none, 200, schoolAdmin, false, r -> get("/school/guardians"), true);
         row("GET /school/staff", none, 200, schoolAdmin, false, r -> get("/school/staff"), false);
-        row("POST /school/staff", none, 302, schoolAdmin, false, r -> post("/school/staff")
-                .param("staffNo", "M-" + sequence.incrementAndGet())
-                .param("name", "矩阵老师")
-                .param("position", "TEACHER"), false);
+        row(
+                "POST /school/staff",
+                none,
+                302,
+                schoolAdmin,
+                false,
+                r -> post("/school/staff")
+                        .param("staffNo", "M-" + sequence.incrementAndGet())
+                        .param("name", "矩阵老师")
+                        .param("position", "TEACHER"),
+                false);
         row("GET /school/calendar", none, 200, schoolAdmin, false, r -> get("/school/calendar"), false);
-        row("POST /school/calendar/terms", none, 302, schoolAdmin, false, r -> {
-            int year = termYears.incrementAndGet();
-            return post("/school/calendar/terms").param("schoolYear", String.valueOf(year)).param("kind", "AUTUMN")
-                    .param("startsOn", LocalDate.of(year, 9, 1).toString()).param("endsOn", LocalDate.of(year + 1, 1, 20).toString());
-        }, false);
+        row(
+                "POST /school/calendar/terms",
+                none,
+                302,
+                schoolAdmin,
+                false,
+                r -> {
+                    int year = termYears.incrementAndGet();
+                    return post("/school/calendar/terms")
+                            .param("schoolYear", String.valueOf(year))
+                            .param("kind", "AUTUMN")
+                            .param("startsOn", LocalDate.of(year, 9, 1).toString())
+                            .param("endsOn", LocalDate.of(year + 1, 1, 20).toString());
+                },
+                false);
         Set<Relation> termRelations = EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
-        row("POST /school/calendar/terms/{termId}/days", termRelations, 302, Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN)), false, r -> {
-            LocalDate start = jdbc.sql("select starts_on from organization.term where id = :id").param("id", terms.get(r)).query(LocalDate.class).single();
-            LocalDate day = start.plusDays(14);
-            while (day.getDayOfWeek().getValue() > 5) {
-                day = day.plusDays(1);
-            }
-            return post("/school/calendar/terms/{id}/days", terms.get(r)).param("day", day.toString()).param("kind", "HOLIDAY");
-        }, false);
+        row(
+                "POST /school/calendar/terms/{termId}/days",
+                termRelations,
+                302,
+                Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> {
+                    LocalDate start = jdbc.sql("select starts_on from organization.term where id = :id")
+                            .param("id", terms.get(r))
+                            .query(LocalDate.class)
+                            .single();
+                    LocalDate day = start.plusDays(14);
+                    while (day.getDayOfWeek().getValue() > 5) {
+                        day = day.plusDays(1);
+                    }
+                    return post("/school/calendar/terms/{id}/days", terms.get(r))
+                            .param("day", day.toString())
+                            .param("kind", "HOLIDAY");
+                },
+                false);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
-        row("GET /school/import/template.xlsx", none, 200, schoolAdmin, false, r -> get("/school/import/template.xlsx"), false);
-        row("POST /school/import", none, 302, schoolAdmin, false, r -> multipart("/school/import").file(new MockMultipartFile(
-                "file", "m.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                RosterFiles.roster().student(1, "1班", "矩阵导入", 90_002, "13500090002").bytes())), false);
-        row("GET /school/import/{jobId}", EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY), 200,
-                Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN)), false, r -> get("/school/import/{id}", jobs.get(r)), true);
+        row(
+                "GET /school/import/template.xlsx",
+                none,
+                200,
+                schoolAdmin,
+                false,
+                r -> get("/school/import/template.xlsx"),
+                false);
+        row(
+                "POST /school/import",
+                none,
+                302,
+                schoolAdmin,
+                false,
+                r -> multipart("/school/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "m.xlsx",
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                RosterFiles.roster()
+                                        .student(1, "1班", "矩阵导入", 90_002, "13500090002")
+                                        .bytes())),
+                false);
+        row(
+                "GET /school/import/{jobId}",
+                EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY),
+                200,
+                Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> get("/school/import/{id}", jobs.get(r)),
+                true);
         row("GET /teacher", none, 200, Map.of(Role.TEACHER, none), false, r -> get("/teacher"), false);
-        row("GET /teacher/classes/{classId}", classRelations, 200, Map.of(Role.TEACHER, EnumSet.of(Relation.OWN)), false,
-                r -> get("/teacher/classes/{id}", classes.get(r)), false);
+        row(
+                "GET /teacher/classes/{classId}",
+                classRelations,
+                200,
+                Map.of(Role.TEACHER, EnumSet.of(Relation.OWN)),
+                false,
+                r -> get("/teacher/classes/{id}", classes.get(r)),
+                false);
         row("GET /guardian", none, 200, Map.of(Role.GUARDIAN, none), false, r -> get("/guardian"), false);
-        row("GET /guardian/children/{studentId}", student, 200, Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)), false,
-                r -> get("/guardian/children/{id}", students.get(r)), false);
+        row(
+                "GET /guardian/children/{studentId}",
+                student,
+                200,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> get("/guardian/children/{id}", students.get(r)),
+                false);
     }
 
     private void public_(String endpoint, int status) {
@@ -288,7 +475,9 @@ class AuthorizationMatrixTests {
             boolean anonymousAllowed,
             Function<Relation, AbstractMockHttpServletRequestBuilder<?>> body,
             boolean fragment) {
-        rows.put(endpoint, new Row(endpoint, r -> Map.of(), relations, success, visible, anonymousAllowed, body, fragment));
+        rows.put(
+                endpoint,
+                new Row(endpoint, r -> Map.of(), relations, success, visible, anonymousAllowed, body, fragment));
     }
 
     @Test
@@ -315,7 +504,8 @@ class AuthorizationMatrixTests {
                 for (Relation relation : row.relations()) {
                     int expected = expected(row, caller, relation);
                     long before = fingerprint();
-                    AbstractMockHttpServletRequestBuilder<?> request = row.body().apply(relation).with(csrf());
+                    AbstractMockHttpServletRequestBuilder<?> request =
+                            row.body().apply(relation).with(csrf());
                     if (caller != Caller.ANONYMOUS) {
                         request.with(SignIn.as(demo.scope(caller.login)));
                     }
@@ -329,16 +519,23 @@ class AuthorizationMatrixTests {
                                 + (error < 0 ? "" : " " + body.substring(error, Math.min(body.length(), error + 160))));
                     }
                     if (row.endpoint().equals("POST /school/import") && actual == 302) {
-                        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                                        "select count(*) from organization.import_job where status in ('READING', 'IMPORTING')")
-                                .query(Long.class)
-                                .single() == 0);
+                        await().atMost(Duration.ofSeconds(60))
+                                .until(() -> jdbc.sql(
+                                                        "select count(*) from organization.import_job where status in ('READING', 'IMPORTING')")
+                                                .query(Long.class)
+                                                .single()
+                                        == 0);
                     }
                     if (expected >= 400 && row.endpoint().startsWith("POST") && fingerprint() != before) {
                         failures.add(label + ": refused but changed data");
                     }
-                    if (actual == 200 && response.getContentType() != null && response.getContentType().startsWith("text/html")) {
-                        assertThat(response.getContentAsString()).as(label).doesNotContain("Exception").doesNotContain("at org.");
+                    if (actual == 200
+                            && response.getContentType() != null
+                            && response.getContentType().startsWith("text/html")) {
+                        assertThat(response.getContentAsString())
+                                .as(label)
+                                .doesNotContain("Exception")
+                                .doesNotContain("at org.");
                     }
                 }
             }
@@ -349,8 +546,11 @@ class AuthorizationMatrixTests {
     @Test
     void pagesAnswerHtmxRequestsWithTheirFragment() throws Exception {
         for (Row row : rows.values()) {
-            if (!row.endpoint().startsWith("GET") || row.relations().contains(Relation.NONE) && !row.visible().containsKey(Role.SCHOOL_ADMIN)
-                    && !row.visible().containsKey(Role.COUNTY_ADMIN) && !row.visible().containsKey(Role.CITY_ADMIN)) {
+            if (!row.endpoint().startsWith("GET")
+                    || row.relations().contains(Relation.NONE)
+                            && !row.visible().containsKey(Role.SCHOOL_ADMIN)
+                            && !row.visible().containsKey(Role.COUNTY_ADMIN)
+                            && !row.visible().containsKey(Role.CITY_ADMIN)) {
                 continue;
             }
             Caller caller = callerFor(row);
@@ -358,15 +558,25 @@ class AuthorizationMatrixTests {
                 continue;
             }
             Relation relation = row.relations().contains(Relation.OWN) ? Relation.OWN : Relation.NONE;
-            var full = mvc.perform(row.body().apply(relation).with(SignIn.as(demo.scope(caller.login)))).andReturn().getResponse();
-            var partial = mvc.perform(row.body().apply(relation).header("HX-Request", "true").with(SignIn.as(demo.scope(caller.login))))
+            var full = mvc.perform(row.body().apply(relation).with(SignIn.as(demo.scope(caller.login))))
+                    .andReturn()
+                    .getResponse();
+            var partial = mvc.perform(row.body()
+                            .apply(relation)
+                            .header("HX-Request", "true")
+                            .with(SignIn.as(demo.scope(caller.login))))
                     .andReturn()
                     .getResponse();
             assertThat(full.getStatus()).as(row.endpoint()).isEqualTo(200);
-            assertThat(partial.getStatus()).as(row.endpoint() + " with HX-Request").isEqualTo(200);
+            assertThat(partial.getStatus())
+                    .as(row.endpoint() + " with HX-Request")
+                    .isEqualTo(200);
             if (row.fragment()) {
                 assertThat(full.getContentAsString()).as(row.endpoint()).contains("<html");
-                assertThat(partial.getContentAsString()).as(row.endpoint() + " fragment").doesNotContain("<html").contains("id=\"");
+                assertThat(partial.getContentAsString())
+                        .as(row.endpoint() + " fragment")
+                        .doesNotContain("<html")
+                        .contains("id=\"");
             }
         }
     }
@@ -386,7 +596,8 @@ class AuthorizationMatrixTests {
         }
         String path = row.endpoint().substring(row.endpoint().indexOf(' ') + 1);
         for (var rule : PATH_ROLES.entrySet()) {
-            if ((path.equals(rule.getKey()) || path.startsWith(rule.getKey() + "/")) && !rule.getValue().contains(caller.role)) {
+            if ((path.equals(rule.getKey()) || path.startsWith(rule.getKey() + "/"))
+                    && !rule.getValue().contains(caller.role)) {
                 return 403;
             }
         }
@@ -403,8 +614,6 @@ class AuthorizationMatrixTests {
                           + (select count(*) from organization.staff) * 17 + (select count(*) from organization.term) * 13
                           + (select count(*) from organization.calendar_day) * 3
                           + (select coalesce(sum(version), 0) from organization.school) * 5
-                          + (select coalesce(sum(version), 0) from organization.student) * 11""")
-                .query(Long.class)
-                .single();
+                          + (select coalesce(sum(version), 0) from organization.student) * 11""").query(Long.class).single();
     }
 }

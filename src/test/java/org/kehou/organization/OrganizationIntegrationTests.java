@@ -30,10 +30,11 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
-@TestPropertySource(properties = {
-    "kehou.demo.enabled=false",
-    "spring.datasource.url=jdbc:h2:mem:organization-module;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
-})
+@TestPropertySource(
+        properties = {
+            "kehou.demo.enabled=false",
+            "spring.datasource.url=jdbc:h2:mem:organization-module;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+        })
 class OrganizationIntegrationTests {
 
     @Autowired
@@ -52,39 +53,58 @@ class OrganizationIntegrationTests {
     void registersAStudentWithGuardiansInsideTheScope() {
         UUID county = county("419901");
         UserScope countyAdmin = scope(EnumSet.of(Role.COUNTY_ADMIN), county, null);
-        UUID school = management.openSchool(countyAdmin, county, new SchoolDetails("T-PS-1", "测试小学", Stage.PRIMARY, null));
+        UUID school =
+                management.openSchool(countyAdmin, county, new SchoolDetails("T-PS-1", "测试小学", Stage.PRIMARY, null));
         UserScope schoolAdmin = scope(EnumSet.of(Role.SCHOOL_ADMIN), county, school);
         UUID schoolClass = management.openClass(schoolAdmin, school, 2, "1班", null);
 
         ChineseIdNumber id = ChineseIdNumber.of(valid("41030520180301001"));
         var registered = management.registerStudent(schoolAdmin, school, new NewStudent("赵小雨", id, schoolClass));
         assertThat(registered.change()).isEqualTo(Change.CREATED);
-        assertThat(management.registerStudent(schoolAdmin, school, new NewStudent("赵小雨", id, schoolClass)).change())
+        assertThat(management
+                        .registerStudent(schoolAdmin, school, new NewStudent("赵小雨", id, schoolClass))
+                        .change())
                 .as("the same student again changes nothing")
                 .isEqualTo(Change.UNCHANGED);
-        var linked = management.linkGuardian(schoolAdmin, registered.id(), new NewGuardian("赵妈妈", MobileNumber.of("13912345678"), Relation.MOTHER));
+        var linked = management.linkGuardian(
+                schoolAdmin, registered.id(), new NewGuardian("赵妈妈", MobileNumber.of("13912345678"), Relation.MOTHER));
         assertThat(linked.change()).isEqualTo(Change.CREATED);
 
         var details = queries.student(schoolAdmin, registered.id());
-        assertThat(details.student().idNumberMasked()).isEqualTo(id.masked()).doesNotContain(id.value().substring(6, 14));
-        assertThat(details.guardians()).singleElement().satisfies(g -> assertThat(g.mobile()).isEqualTo("13912345678"));
-        assertThat(queries.students(schoolAdmin, school, null, new PageQuery(0, 20, "name", false, "小雨")).total()).isEqualTo(1);
-        assertThat(audit.historyOf(registered.id())).extracting(AuditTrail.AuditRecord::action)
+        assertThat(details.student().idNumberMasked())
+                .isEqualTo(id.masked())
+                .doesNotContain(id.value().substring(6, 14));
+        assertThat(details.guardians())
+                .singleElement()
+                .satisfies(g -> assertThat(g.mobile()).isEqualTo("13912345678"));
+        assertThat(queries.students(schoolAdmin, school, null, new PageQuery(0, 20, "name", false, "小雨"))
+                        .total())
+                .isEqualTo(1);
+        assertThat(audit.historyOf(registered.id()))
+                .extracting(AuditTrail.AuditRecord::action)
                 .contains("student.created", "student.guardianLinked");
         assertThat(audit.historyOf(registered.id()).toString()).doesNotContain(id.value());
 
-        UserScope guardian = new UserScope(UUID.randomUUID(), "赵妈妈", Set.of(Role.GUARDIAN), null, null, null, linked.id(), null);
-        assertThat(queries.children(guardian)).extracting(OrganizationQueries.StudentRow::name).containsExactly("赵小雨");
-        assertThat(queries.student(guardian, registered.id()).guardians()).singleElement()
+        UserScope guardian =
+                new UserScope(UUID.randomUUID(), "赵妈妈", Set.of(Role.GUARDIAN), null, null, null, linked.id(), null);
+        assertThat(queries.children(guardian))
+                .extracting(OrganizationQueries.StudentRow::name)
+                .containsExactly("赵小雨");
+        assertThat(queries.student(guardian, registered.id()).guardians())
+                .singleElement()
                 .satisfies(g -> assertThat(g.mobile()).isEqualTo("13912345678"));
 
         UUID otherCounty = county("419902");
         UserScope stranger = scope(EnumSet.of(Role.SCHOOL_ADMIN), otherCounty, UUID.randomUUID());
         assertThatThrownBy(() -> queries.student(stranger, registered.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> management.correctStudent(stranger, registered.id(), "改名", schoolClass)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> management.revealIdNumber(stranger, registered.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> management.correctStudent(stranger, registered.id(), "改名", schoolClass))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> management.revealIdNumber(stranger, registered.id()))
+                .isInstanceOf(NotFoundException.class);
         assertThat(management.revealIdNumber(schoolAdmin, registered.id())).isEqualTo(id.value());
-        assertThat(audit.historyOf(registered.id())).extracting(AuditTrail.AuditRecord::action).contains("student.idNumber.revealed");
+        assertThat(audit.historyOf(registered.id()))
+                .extracting(AuditTrail.AuditRecord::action)
+                .contains("student.idNumber.revealed");
     }
 
     @Test
@@ -92,7 +112,8 @@ class OrganizationIntegrationTests {
         UUID county = county("419903");
         UserScope countyAdmin = scope(EnumSet.of(Role.COUNTY_ADMIN), county, null);
         UUID first = management.openSchool(countyAdmin, county, new SchoolDetails("T-PS-2", "甲校", Stage.PRIMARY, null));
-        UUID second = management.openSchool(countyAdmin, county, new SchoolDetails("T-PS-3", "乙校", Stage.NINE_YEAR, null));
+        UUID second =
+                management.openSchool(countyAdmin, county, new SchoolDetails("T-PS-3", "乙校", Stage.NINE_YEAR, null));
         UserScope a = scope(EnumSet.of(Role.SCHOOL_ADMIN), county, first);
         UserScope b = scope(EnumSet.of(Role.SCHOOL_ADMIN), county, second);
         ChineseIdNumber id = ChineseIdNumber.of(valid("41030520170505002"));
@@ -107,13 +128,20 @@ class OrganizationIntegrationTests {
     }
 
     private UUID county(String code) {
-        UUID city = jdbc.sql("select id from organization.city").query(UUID.class).optional().orElseGet(() -> {
-            UUID id = UUID.randomUUID();
-            jdbc.sql("insert into organization.city (id, version, code, name, name_en) values (:id, 0, '419900', '测试市', 'Test')").param("id", id).update();
-            return id;
-        });
+        UUID city = jdbc.sql("select id from organization.city")
+                .query(UUID.class)
+                .optional()
+                .orElseGet(() -> {
+                    UUID id = UUID.randomUUID();
+                    jdbc.sql(
+                                    "insert into organization.city (id, version, code, name, name_en) values (:id, 0, '419900', '测试市', 'Test')")
+                            .param("id", id)
+                            .update();
+                    return id;
+                });
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into organization.county (id, version, city_id, code, name, name_en, kind, sort_order) values (:id, 0, :city, :code, '测试区', 'Test', 'DISTRICT', 0)")
+        jdbc.sql(
+                        "insert into organization.county (id, version, city_id, code, name, name_en, kind, sort_order) values (:id, 0, :city, :code, '测试区', 'Test', 'DISTRICT', 0)")
                 .param("id", id)
                 .param("city", city)
                 .param("code", code)

@@ -58,22 +58,47 @@ class BadInputTests {
     @Test
     void schoolFormRefusesEmptyTooLongAndMarkup() throws Exception {
         assertRefused(countyAdmin, post("/county/schools"), "此项必填");
-        assertRefused(countyAdmin, post("/county/schools").param("code", "X-1").param("name", "校".repeat(101)).param("stage", "PRIMARY"), "内容过长");
-        String page = assertRefused(countyAdmin,
-                post("/county/schools").param("code", MARKUP).param("name", MARKUP).param("stage", "PRIMARY"), "只能使用字母、数字和连字符");
+        assertRefused(
+                countyAdmin,
+                post("/county/schools")
+                        .param("code", "X-1")
+                        .param("name", "校".repeat(101))
+                        .param("stage", "PRIMARY"),
+                "内容过长");
+        String page = assertRefused(
+                countyAdmin,
+                post("/county/schools")
+                        .param("code", MARKUP)
+                        .param("name", MARKUP)
+                        .param("stage", "PRIMARY"),
+                "只能使用字母、数字和连字符");
         assertThat(page).contains("不能包含").contains(ESCAPED).doesNotContain(MARKUP);
-        assertRefused(countyAdmin, post("/county/schools").param("code", "X-2").param("name", "某校").param("stage", "UNIVERSITY"), "格式不正确");
-        assertRefused(countyAdmin, post("/county/schools").param("code", "JX-PS").param("name", "重复代码").param("stage", "PRIMARY"), "该学校代码已被使用");
+        assertRefused(
+                countyAdmin,
+                post("/county/schools").param("code", "X-2").param("name", "某校").param("stage", "UNIVERSITY"),
+                "格式不正确");
+        assertRefused(
+                countyAdmin,
+                post("/county/schools")
+                        .param("code", "JX-PS")
+                        .param("name", "重复代码")
+                        .param("stage", "PRIMARY"),
+                "该学校代码已被使用");
     }
 
     @Test
     void classFormRefusesGradesTheSchoolDoesNotHave() throws Exception {
         assertRefused(schoolAdmin, post("/school/classes"), "此项必填");
-        assertRefused(schoolAdmin, post("/school/classes").param("gradeLevel", "abc").param("name", "1班"), "请输入数字");
-        assertRefused(schoolAdmin, post("/school/classes").param("gradeLevel", "12").param("name", "1班"), "年级应为1至9");
-        assertRefused(schoolAdmin, post("/school/classes").param("gradeLevel", "8").param("name", "1班"), "本校学段没有8年级");
-        assertRefused(schoolAdmin, post("/school/classes").param("gradeLevel", "1").param("name", "1班"), "该年级已有同名班级");
-        assertRefused(schoolAdmin, post("/school/classes").param("gradeLevel", "1").param("name", MARKUP), "不能包含");
+        assertRefused(
+                schoolAdmin, post("/school/classes").param("gradeLevel", "abc").param("name", "1班"), "请输入数字");
+        assertRefused(
+                schoolAdmin, post("/school/classes").param("gradeLevel", "12").param("name", "1班"), "年级应为1至9");
+        assertRefused(
+                schoolAdmin, post("/school/classes").param("gradeLevel", "8").param("name", "1班"), "本校学段没有8年级");
+        assertRefused(
+                schoolAdmin, post("/school/classes").param("gradeLevel", "1").param("name", "1班"), "该年级已有同名班级");
+        assertRefused(
+                schoolAdmin, post("/school/classes").param("gradeLevel", "1").param("name", MARKUP), "不能包含");
     }
 
     @Test
@@ -93,21 +118,49 @@ class BadInputTests {
     @Test
     void guardianFormRefusesMalformedMobileNumbers() throws Exception {
         for (String mobile : new String[] {"12345", "23800000000", "1380000000a", "138000000001"}) {
-            assertRefused(schoolAdmin, post("/school/students/{id}/guardians", student).param("name", "家长").param("mobile", mobile)
-                    .param("relation", "MOTHER"), "请输入11位手机号码");
+            assertRefused(
+                    schoolAdmin,
+                    post("/school/students/{id}/guardians", student)
+                            .param("name", "家长")
+                            .param("mobile", mobile)
+                            .param("relation", "MOTHER"),
+                    "请输入11位手机号码");
         }
-        assertRefused(schoolAdmin, post("/school/students/{id}/guardians", student).param("name", MARKUP).param("mobile", "13900000000")
-                .param("relation", "MOTHER"), "不能包含");
+        assertRefused(
+                schoolAdmin,
+                post("/school/students/{id}/guardians", student)
+                        .param("name", MARKUP)
+                        .param("mobile", "13900000000")
+                        .param("relation", "MOTHER"),
+                "不能包含");
         assertRefused(schoolAdmin, post("/school/students/{id}/guardians", student), "此项必填");
     }
 
     @Test
     void staffFormRefusesBadNumbersAndDuplicates() throws Exception {
         assertRefused(schoolAdmin, post("/school/staff"), "此项必填");
-        assertRefused(schoolAdmin, post("/school/staff").param("staffNo", "T 1").param("name", "老师").param("position", "TEACHER"), "只能使用字母");
-        assertRefused(schoolAdmin, post("/school/staff").param("staffNo", "NEW-1").param("name", "老师").param("mobile", "110")
-                .param("position", "TEACHER"), "请输入11位手机号码");
-        assertRefused(schoolAdmin, post("/school/staff").param("staffNo", "JX-PS-T01").param("name", "老师").param("position", "TEACHER"), "该工号已被使用");
+        assertRefused(
+                schoolAdmin,
+                post("/school/staff")
+                        .param("staffNo", "T 1")
+                        .param("name", "老师")
+                        .param("position", "TEACHER"),
+                "只能使用字母");
+        assertRefused(
+                schoolAdmin,
+                post("/school/staff")
+                        .param("staffNo", "NEW-1")
+                        .param("name", "老师")
+                        .param("mobile", "110")
+                        .param("position", "TEACHER"),
+                "请输入11位手机号码");
+        assertRefused(
+                schoolAdmin,
+                post("/school/staff")
+                        .param("staffNo", "JX-PS-T01")
+                        .param("name", "老师")
+                        .param("position", "TEACHER"),
+                "该工号已被使用");
     }
 
     @Test
@@ -120,14 +173,25 @@ class BadInputTests {
                 .param("s", demo.school("JX-PS"))
                 .query(UUID.class)
                 .single();
-        LocalDate start = jdbc.sql("select starts_on from organization.term where id = :id").param("id", termId).query(LocalDate.class).single();
+        LocalDate start = jdbc.sql("select starts_on from organization.term where id = :id")
+                .param("id", termId)
+                .query(LocalDate.class)
+                .single();
         LocalDate weekday = start.plusDays(7);
         while (weekday.getDayOfWeek().getValue() > 5) {
             weekday = weekday.plusDays(1);
         }
-        assertRefused(schoolAdmin, post("/school/calendar/terms/{id}/days", termId).param("day", weekday.toString()).param("kind", "MAKE_UP_DAY"),
+        assertRefused(
+                schoolAdmin,
+                post("/school/calendar/terms/{id}/days", termId)
+                        .param("day", weekday.toString())
+                        .param("kind", "MAKE_UP_DAY"),
                 "补课日只能设在周末");
-        assertRefused(schoolAdmin, post("/school/calendar/terms/{id}/days", termId).param("day", start.minusDays(30).toString()).param("kind", "HOLIDAY"),
+        assertRefused(
+                schoolAdmin,
+                post("/school/calendar/terms/{id}/days", termId)
+                        .param("day", start.minusDays(30).toString())
+                        .param("kind", "HOLIDAY"),
                 "该日期不在本学期内");
         assertThat(weekday.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
     }
@@ -135,15 +199,23 @@ class BadInputTests {
     @Test
     void uploadRefusesMissingAndNonExcelFiles() throws Exception {
         assertRefused(schoolAdmin, multipart("/school/import"), "请选择要上传的文件");
-        assertRefused(schoolAdmin, multipart("/school/import").file(new MockMultipartFile("file", "roster.csv", "text/csv", "a,b".getBytes())),
+        assertRefused(
+                schoolAdmin,
+                multipart("/school/import")
+                        .file(new MockMultipartFile("file", "roster.csv", "text/csv", "a,b".getBytes())),
                 "只能上传 .xlsx 格式");
-        assertRefused(schoolAdmin, multipart("/school/import").file(new MockMultipartFile("file", "roster.xlsx", "text/html", "<html>".getBytes())),
+        assertRefused(
+                schoolAdmin,
+                multipart("/school/import")
+                        .file(new MockMultipartFile("file", "roster.xlsx", "text/html", "<html>".getBytes())),
                 "只能上传 .xlsx 格式");
     }
 
     @Test
     void messagesFollowTheUsersLanguage() throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/school/students").cookie(new Cookie("kehou-lang", "en")).with(csrf())
+        MockHttpServletResponse response = mvc.perform(post("/school/students")
+                        .cookie(new Cookie("kehou-lang", "en"))
+                        .with(csrf())
                         .with(SignIn.as(schoolAdmin)))
                 .andReturn()
                 .getResponse();
@@ -152,21 +224,34 @@ class BadInputTests {
     }
 
     private AbstractMockHttpServletRequestBuilder<?> student(String name, String idNumber) {
-        return post("/school/students").param("name", name).param("idNumber", idNumber).param("classId", ownClass.toString());
+        return post("/school/students")
+                .param("name", name)
+                .param("idNumber", idNumber)
+                .param("classId", ownClass.toString());
     }
 
     private AbstractMockHttpServletRequestBuilder<?> term(int year, String starts, String ends) {
-        return post("/school/calendar/terms").param("schoolYear", String.valueOf(year)).param("kind", "AUTUMN").param("startsOn", starts)
+        return post("/school/calendar/terms")
+                .param("schoolYear", String.valueOf(year))
+                .param("kind", "AUTUMN")
+                .param("startsOn", starts)
                 .param("endsOn", ends);
     }
 
     /** Posts the form and checks: 200, the message shown, no stack trace, and nothing stored or audited. */
-    private String assertRefused(UserScope caller, AbstractMockHttpServletRequestBuilder<?> request, String message) throws Exception {
+    private String assertRefused(UserScope caller, AbstractMockHttpServletRequestBuilder<?> request, String message)
+            throws Exception {
         long before = fingerprint();
-        MockHttpServletResponse response = mvc.perform(request.with(csrf()).with(SignIn.as(caller))).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(request.with(csrf()).with(SignIn.as(caller)))
+                .andReturn()
+                .getResponse();
         String page = response.getContentAsString();
         assertThat(response.getStatus()).as(message).isEqualTo(200);
-        assertThat(page).as(message).contains(message).doesNotContain("Exception").doesNotContain(MARKUP);
+        assertThat(page)
+                .as(message)
+                .contains(message)
+                .doesNotContain("Exception")
+                .doesNotContain(MARKUP);
         assertThat(fingerprint()).as("nothing stored for: " + message).isEqualTo(before);
         return page;
     }
@@ -177,8 +262,6 @@ class BadInputTests {
                           + (select count(*) from organization.school_class) * 104729 + (select count(*) from organization.student) * 31
                           + (select count(*) from organization.guardian) * 131 + (select count(*) from organization.staff) * 17
                           + (select count(*) from organization.term) * 13 + (select count(*) from organization.calendar_day) * 3
-                          + (select count(*) from organization.import_job)""")
-                .query(Long.class)
-                .single();
+                          + (select count(*) from organization.import_job)""").query(Long.class).single();
     }
 }
