@@ -3,25 +3,37 @@ package org.kehou.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
+import org.kehou.organization.OrganizationManagement.ImportResult;
 import org.kehou.organization.OrganizationManagement.NewGuardian;
 import org.kehou.organization.OrganizationManagement.NewStaff;
 import org.kehou.organization.OrganizationManagement.NewStudent;
 import org.kehou.organization.OrganizationManagement.Outcome.Change;
+import org.kehou.organization.OrganizationManagement.RosterRow;
+import org.kehou.organization.OrganizationManagement.RowError;
 import org.kehou.organization.OrganizationManagement.SchoolDetails;
 import org.kehou.organization.OrganizationQueries.ClassSummary;
 import org.kehou.organization.OrganizationQueries.CountySummary;
 import org.kehou.organization.OrganizationQueries.GuardianOfStudent;
+import org.kehou.organization.OrganizationQueries.RosterLine;
 import org.kehou.organization.OrganizationQueries.StudentRow;
+import org.kehou.organization.RosterImport.ImportJob;
 import org.kehou.platform.AccountManagement;
 import org.kehou.platform.AuditTrail;
 import org.kehou.platform.AuditTrail.AuditRecord;
@@ -53,6 +65,9 @@ class OrganizationPostgresTests {
     OrganizationQueries queries;
 
     @Autowired
+    RosterImport roster;
+
+    @Autowired
     AccountManagement accounts;
 
     @Autowired
@@ -73,7 +88,8 @@ class OrganizationPostgresTests {
         assertThat(counties).extracting(CountySummary::name).contains("涧西区", "洛龙区", "栾川县", "高新区");
         long students = counties.stream().mapToLong(CountySummary::students).sum();
         assertThat(students).isEqualTo(count("select count(*) from organization.student"));
-        assertThat(students).isBetween(950L, 1100L);
+        assertThat(count("select count(*) from organization.student where demo"))
+                .isBetween(950L, 1100L);
         CountySummary luolong = counties.stream()
                 .filter(c -> c.code().equals("410311"))
                 .findFirst()
@@ -375,6 +391,133 @@ class OrganizationPostgresTests {
                 .singleElement()
                 .satisfies(line -> assertThat(line.mobile()).isEqualTo("137****7004"));
         assertThat(queries.roster(admin, school, grade2)).isEmpty();
+    }
+
+    @Test
+    void importsARosterInBatchesAndImportingItAgainChangesNothing() {
+        UUID zone = county("410371");
+        UUID school = organization.openSchool(
+                countyAdmin(zone), zone, new SchoolDetails("GX-PG-03", "高新区导入测试小学", Stage.PRIMARY, null));
+        UserScope admin = schoolAdmin(zone, school);
+        List<RosterRow> rows = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            int grade = 1 + i % 6;
+            String sequence = "%03d".formatted(i);
+            rows.add(new RosterRow(
+                    i + 2,
+                    grade,
+                    (1 + i / 6 % 2) + "班",
+                    "导入学生" + i,
+                    idNumber("410303", "2016%02d%02d".formatted(1 + i % 12, 1 + i % 28), sequence),
+                    "家长" + i / 2,
+                    i % 2 == 0 ? Relation.MOTHER : Relation.FATHER,
+                    MobileNumber.of("1350000%04d".formatted(i / 2))));
+        }
+        List<Integer> progress = new ArrayList<>();
+
+        ImportResult first = organization.importRoster(admin, school, rows, progress::add);
+
+        assertThat(first).isEqualTo(new ImportResult(600, 0, 0, List.of()));
+        assertThat(progress).endsWith(600);
+        assertThat(queries.classes(admin, school))
+                .hasSize(12)
+                .allSatisfy(c -> assertThat(c.students()).isEqualTo(50));
+        assertThat(queries.students(admin, school, null, new PageQuery(0, 10, "name", false, "导入学生599"))
+                        .items())
+                .singleElement()
+                .satisfies(st -> assertThat(st.gradeLevel()).isEqualTo(6));
+        assertThat(jdbc.sql("""
+                        select count(*) from organization.guardian g
+                        where g.mobile like '1350000%' and 2 = (select count(*) from organization.student_guardian sg
+                          where sg.guardian_id = g.id)""").query(Long.class).single()).isEqualTo(300);
+        assertThat(jdbc.sql(
+                                "select count(*) from platform.audit_event where school_id = :s and action = 'student.created'")
+                        .param("s", school)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(600);
+
+        assertThat(organization.importRoster(admin, school, rows, n -> {}))
+                .isEqualTo(new ImportResult(0, 0, 600, List.of()));
+
+        List<RosterRow> broken = new ArrayList<>(rows);
+        RosterRow last = rows.getLast();
+        broken.add(new RosterRow(
+                999,
+                8,
+                "1班",
+                "初二学生",
+                idNumber("410303", "20130101", "001"),
+                last.guardianName(),
+                last.relation(),
+                last.mobile()));
+        ImportResult refused = organization.importRoster(admin, school, broken, n -> {});
+        assertThat(refused.errors()).singleElement().satisfies(error -> {
+            assertThat(error.row()).isEqualTo(999);
+            assertThat(error.messageKey()).isEqualTo("class.gradeNotInStage");
+        });
+        assertThat(queries.school(admin, school).students()).isEqualTo(600);
+    }
+
+    @Test
+    void importsAnUploadedRosterInTheBackgroundAndExportsIt() throws Exception {
+        UUID zone = county("410371");
+        UUID school = organization.openSchool(
+                countyAdmin(zone), zone, new SchoolDetails("GX-PG-04", "高新区上传测试小学", Stage.PRIMARY, null));
+        UserScope admin = schoolAdmin(zone, school);
+        String sister = idNumber("410303", "20190405", "022").value();
+        byte[] file = RosterFiles.roster()
+                .row("1", "3班", "吴小满", idNumber("410303", "20190404", "011").value(), "吴妈妈", "母亲", "13600009001")
+                .row("1", "3班", "吴小雪", sister, "吴妈妈", "母亲", "13600009001")
+                .row("1", "3班", "吴小雪", sister, "吴爸爸", "父亲", "13600009002")
+                .bytes();
+
+        ImportJob job = awaitDone(admin, roster.start(admin, "花名册.xlsx", file, Locale.SIMPLIFIED_CHINESE));
+
+        assertThat(job.status()).isEqualTo("DONE");
+        assertThat(job.fileName()).isEqualTo("花名册.xlsx");
+        assertThat(job.created()).isEqualTo(2);
+        assertThat(job.errors()).isEmpty();
+        assertThat(queries.roster(admin, school, null))
+                .extracting(RosterLine::name, RosterLine::guardianName)
+                .containsExactlyInAnyOrder(tuple("吴小满", "吴妈妈"), tuple("吴小雪", "吴妈妈"));
+        ImportJob again = awaitDone(admin, roster.start(admin, "花名册.xlsx", file, Locale.SIMPLIFIED_CHINESE));
+        assertThat(again.status()).isEqualTo("DONE");
+        assertThat(again.created()).isZero();
+        assertThat(again.updated()).isZero();
+
+        ImportJob refused = awaitDone(
+                admin,
+                roster.start(
+                        admin,
+                        "bad.xlsx",
+                        RosterFiles.roster()
+                                .row(
+                                        "9",
+                                        "1班",
+                                        "错年级",
+                                        idNumber("410303", "20120101", "033").value(),
+                                        "家长",
+                                        "母亲",
+                                        "13600009003")
+                                .bytes(),
+                        Locale.SIMPLIFIED_CHINESE));
+        assertThat(refused.status()).isEqualTo("FAILED");
+        assertThat(refused.errors()).extracting(RowError::messageKey).contains("class.gradeNotInStage");
+        assertThatThrownBy(() -> roster.job(schoolAdmin(county("410305"), school("JX-PS")), job.id()))
+                .isInstanceOf(NotFoundException.class);
+
+        var exported = new ByteArrayOutputStream();
+        roster.export(admin, null, Locale.SIMPLIFIED_CHINESE, exported);
+        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(exported.toByteArray()))) {
+            assertThat(workbook.getSheetAt(0).getPhysicalNumberOfRows()).isEqualTo(1 + 2);
+        }
+    }
+
+    private ImportJob awaitDone(UserScope scope, UUID job) {
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> roster.job(scope, job), j -> !j.running());
     }
 
     @Test
