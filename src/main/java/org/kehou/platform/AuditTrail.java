@@ -76,8 +76,11 @@ public class AuditTrail {
         return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
     }
 
-    /** Records a read (an unmasked ID number shown); needs no surrounding transaction. */
-    @Transactional
+    /**
+     * Records a read (an unmasked ID number shown) in a transaction of its own, so that it is kept even when the
+     * caller's transaction is read-only, which PostgreSQL enforces, or is rolled back.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordRead(AuditEntry entry) {
         insert(entry);
     }
