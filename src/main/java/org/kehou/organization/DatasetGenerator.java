@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -70,6 +71,7 @@ class DatasetGenerator implements ApplicationRunner {
     private static final long GUARDIAN_MOBILE_START = 10_000_000L;
     private static final long STAFF_MOBILE_START = 80_000_000L;
     private static final int SIBLING_PERCENT = 8;
+    private static final int MOST_CHILDREN = 3;
     private static final int SCHOOL_ACCOUNTS_PER_COUNTY = 3;
     private static final int TEACHER_ACCOUNTS_PER_COUNTY = 3;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
@@ -582,13 +584,12 @@ class DatasetGenerator implements ApplicationRunner {
         List<Pending> pending = new ArrayList<>(school.students());
         for (ClassPlan schoolClass : school.classes()) {
             for (int i = 0; i < schoolClass.size(); i++) {
-                Family family;
-                if (!families.isEmpty() && people.nextInt(100) < SIBLING_PERCENT) {
-                    family = families.get(people.nextInt(families.size()));
-                } else {
-                    family = family(people, ids, guardians, createdAt, options, logins);
-                    families.add(family);
-                }
+                Family family = siblingFamily(families, people).orElseGet(() -> {
+                    Family created = family(people, ids, guardians, createdAt, options, logins);
+                    families.add(created);
+                    return created;
+                });
+                family.addChild();
                 boolean male = people.coin();
                 ChineseIdNumber idNumber =
                         people.idNumber(school.areaCode(), people.birthDate(schoolYear, schoolClass.grade()), male);
@@ -622,6 +623,15 @@ class DatasetGenerator implements ApplicationRunner {
                 .toList()
                 .forEach(students::addLine);
         return new Batch(guardians, students, links);
+    }
+
+    /** Now and then, an earlier family of the school with fewer than three children gets another one. */
+    private static Optional<Family> siblingFamily(List<Family> families, SyntheticPeople people) {
+        if (families.isEmpty() || people.nextInt(100) >= SIBLING_PERCENT) {
+            return Optional.empty();
+        }
+        Family family = families.get(people.nextInt(families.size()));
+        return family.children() < MOST_CHILDREN ? Optional.of(family) : Optional.empty();
     }
 
     private static Family family(
@@ -798,7 +808,34 @@ class DatasetGenerator implements ApplicationRunner {
 
     private record Member(UUID guardianId, Relation relation, boolean primaryContact) {}
 
-    private record Family(String surname, List<Member> members) {}
+    /** Guardians and the children of theirs generated so far in the school. */
+    private static final class Family {
+
+        private final String surname;
+        private final List<Member> members;
+        private int children;
+
+        Family(String surname, List<Member> members) {
+            this.surname = surname;
+            this.members = members;
+        }
+
+        String surname() {
+            return surname;
+        }
+
+        List<Member> members() {
+            return members;
+        }
+
+        int children() {
+            return children;
+        }
+
+        void addChild() {
+            children++;
+        }
+    }
 
     private record Batch(CopyRows guardians, CopyRows students, CopyRows links) {
         static final Batch END = new Batch(new CopyRows(""), new CopyRows(""), new CopyRows(""));

@@ -134,6 +134,9 @@ class DatasetGeneratorPostgresTests {
         assertThat(single("""
                         select count(*) from (select guardian_id from organization.student_guardian
                           group by guardian_id having count(*) > 1) shared""")).isPositive();
+        assertThat(single("""
+                        select max(n) from (select count(*) as n from organization.student_guardian
+                          group by guardian_id) children""")).isBetween(2L, 3L);
         assertThat(single("select count(*) from organization.guardian g where not exists "
                         + "(select 1 from organization.student_guardian sg where sg.guardian_id = g.id)"))
                 .isZero();
