@@ -50,6 +50,14 @@ final class SyntheticPeople {
         }
     }
 
+    /**
+     * Forgets the ID numbers issued so far, so that a generator moving on to another area code keeps only that
+     * area's numbers in memory; numbers of different areas can never collide.
+     */
+    void forgetIssuedIdNumbers() {
+        usedIds.clear();
+    }
+
     /** A birthday of a child in the grade in the school year (a first-grader is six on 31 August). */
     LocalDate birthDate(int schoolYear, int grade) {
         LocalDate start = LocalDate.of(schoolYear - 6 - grade + 1, 9, 1);
