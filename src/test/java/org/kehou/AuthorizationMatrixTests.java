@@ -164,7 +164,8 @@ class AuthorizationMatrixTests {
         for (Relation r : List.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
             terms.put(
                     r,
-                    jdbc.sql("select id from organization.term where school_id = :s and kind = 'AUTUMN'")
+                    jdbc.sql(
+                                    "select id from organization.term where school_id = :s and kind = 'AUTUMN' order by starts_on limit 1")
                             .param("s", schools.get(r))
                             .query(UUID.class)
                             .single());
@@ -546,18 +547,14 @@ class AuthorizationMatrixTests {
     @Test
     void pagesAnswerHtmxRequestsWithTheirFragment() throws Exception {
         for (Row row : rows.values()) {
-            if (!row.endpoint().startsWith("GET")
-                    || row.relations().contains(Relation.NONE)
-                            && !row.visible().containsKey(Role.SCHOOL_ADMIN)
-                            && !row.visible().containsKey(Role.COUNTY_ADMIN)
-                            && !row.visible().containsKey(Role.CITY_ADMIN)) {
+            if (!row.endpoint().startsWith("GET")) {
                 continue;
             }
             Caller caller = callerFor(row);
             if (caller == null || row.success() != 200) {
                 continue;
             }
-            Relation relation = row.relations().contains(Relation.OWN) ? Relation.OWN : Relation.NONE;
+            Relation relation = row.visible().get(caller.role).iterator().next();
             var full = mvc.perform(row.body().apply(relation).with(SignIn.as(demo.scope(caller.login))))
                     .andReturn()
                     .getResponse();

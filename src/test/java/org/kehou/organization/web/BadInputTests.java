@@ -169,7 +169,8 @@ class BadInputTests {
         assertRefused(schoolAdmin, term(2050, "2050-12-01", "2050-09-01"), "结束日期必须晚于开始日期");
         assertRefused(schoolAdmin, term(2050, "2050-03-01", "2050-07-01"), "学期日期不在2050—2051学年内");
         assertRefused(schoolAdmin, term(2050, "not-a-date", "2050-12-01"), "请输入有效日期");
-        UUID termId = jdbc.sql("select id from organization.term where school_id = :s and kind = 'AUTUMN'")
+        UUID termId = jdbc.sql(
+                        "select id from organization.term where school_id = :s and kind = 'AUTUMN' order by starts_on limit 1")
                 .param("s", demo.school("JX-PS"))
                 .query(UUID.class)
                 .single();
