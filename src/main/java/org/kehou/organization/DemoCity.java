@@ -188,9 +188,9 @@ class DemoCity implements ApplicationRunner {
                 otherCounty.schoolId,
                 otherCounty.adminStaffId,
                 null));
-        accounts.openAccount(account("社会人员演示", "LY-INS-001", EnumSet.of(Role.INSTRUCTOR), jianxi, null, null, null));
+        accounts.openAccount(account("王建国", "LY-INS-001", EnumSet.of(Role.INSTRUCTOR), jianxi, null, null, null));
         accounts.openAccount(
-                account("培训机构演示", "LY-ORG-001", EnumSet.of(Role.INSTITUTION_ADMIN), jianxi, null, null, null));
+                account("洛阳启航培训学校", "LY-ORG-001", EnumSet.of(Role.INSTITUTION_ADMIN), jianxi, null, null, null));
         Guardian parent = guardians.findByMobile(DEMO_GUARDIAN_MOBILE).orElseThrow();
         accounts.openAccount(new NewAccount(
                 parent.name(),
@@ -283,7 +283,7 @@ class DemoCity implements ApplicationRunner {
                             true,
                             now));
                     Student student = student(plan, school, schoolClass, people, family, schoolYear, grade, now);
-                    student.link(parent.id(), people.coin() ? Relation.MOTHER : Relation.FATHER, true);
+                    student.link(parent.id(), demoFamily || people.coin() ? Relation.MOTHER : Relation.FATHER, true);
                     if (people.nextInt(3) == 0) {
                         Guardian second = guardians.save(new Guardian(
                                 Ids.next(),
@@ -298,9 +298,9 @@ class DemoCity implements ApplicationRunner {
                     }
                     students.save(student);
                     if (demoFamily) {
-                        // the demo guardian has a second child in the same class
+                        // the demo guardian's twins are in the same class
                         firstFamily = false;
-                        Student sibling = student(plan, school, schoolClass, people, family, schoolYear, grade, now);
+                        Student sibling = twinOf(student, plan, school, schoolClass, people, family, now);
                         sibling.link(parent.id(), Relation.MOTHER, true);
                         students.save(sibling);
                     }
@@ -355,6 +355,31 @@ class DemoCity implements ApplicationRunner {
             LocalDateTime now) {
         boolean male = people.coin();
         ChineseIdNumber id = people.idNumber(plan.areaCode, people.birthDate(schoolYear, grade), male);
+        return new Student(
+                Ids.next(),
+                null,
+                plan.countyId,
+                school.id(),
+                schoolClass.id(),
+                people.name(family),
+                protector.encrypt(id.value()),
+                protector.hash(id.value()),
+                id.masked(),
+                id.sex(),
+                id.birthDate(),
+                true,
+                now);
+    }
+
+    private Student twinOf(
+            Student twin,
+            SchoolPlan plan,
+            School school,
+            SchoolClass schoolClass,
+            SyntheticPeople people,
+            String family,
+            LocalDateTime now) {
+        ChineseIdNumber id = people.idNumber(plan.areaCode, twin.birthDate(), people.coin());
         return new Student(
                 Ids.next(),
                 null,

@@ -107,6 +107,8 @@ class SchoolController {
         }
         PageQuery query = new PageQuery(page, 50, sort, desc, q);
         model.addAttribute("schoolClass", schoolClass);
+        model.addAttribute(
+                "schoolName", queries.school(me, schoolClass.schoolId()).name());
         model.addAttribute("students", queries.studentsOfClass(me, classId, query));
         model.addAttribute("query", query);
         model.addAttribute("base", "/school/classes/" + classId);

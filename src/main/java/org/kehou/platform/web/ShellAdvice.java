@@ -56,7 +56,11 @@ class ShellAdvice {
             items.add(new NavItem("nav.children", "/guardian"));
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return items.stream().map(i -> i.activeFor(path)).toList();
+        NavItem current = items.stream()
+                .filter(i -> i.covers(path))
+                .max(java.util.Comparator.comparingInt(i -> i.href().length()))
+                .orElse(null);
+        return items.stream().map(i -> i == current ? i.activate() : i).toList();
     }
 
     /** A navigation link; {@code active} marks the current section. */
@@ -65,11 +69,15 @@ class ShellAdvice {
             this(labelKey, href, false);
         }
 
-        NavItem activeFor(String path) {
-            boolean match = href.equals("/")
+        /** Whether the path lies in this item's section; the longest such item is the current one. */
+        boolean covers(String path) {
+            return href.equals("/")
                     ? path.equals("/") || path.equals("/home")
                     : path.equals(href) || path.startsWith(href + "/");
-            return new NavItem(labelKey, href, match);
+        }
+
+        NavItem activate() {
+            return new NavItem(labelKey, href, true);
         }
     }
 }
