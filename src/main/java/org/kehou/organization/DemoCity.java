@@ -354,7 +354,19 @@ class DemoCity implements ApplicationRunner {
             int grade,
             LocalDateTime now) {
         boolean male = people.coin();
-        ChineseIdNumber id = people.idNumber(plan.areaCode, people.birthDate(schoolYear, grade), male);
+        return born(plan, school, schoolClass, people, family, people.birthDate(schoolYear, grade), male, now);
+    }
+
+    private Student born(
+            SchoolPlan plan,
+            School school,
+            SchoolClass schoolClass,
+            SyntheticPeople people,
+            String family,
+            LocalDate birthDate,
+            boolean male,
+            LocalDateTime now) {
+        ChineseIdNumber id = people.idNumber(plan.areaCode, birthDate, male);
         return new Student(
                 Ids.next(),
                 null,
@@ -379,21 +391,7 @@ class DemoCity implements ApplicationRunner {
             SyntheticPeople people,
             String family,
             LocalDateTime now) {
-        ChineseIdNumber id = people.idNumber(plan.areaCode, twin.birthDate(), people.coin());
-        return new Student(
-                Ids.next(),
-                null,
-                plan.countyId,
-                school.id(),
-                schoolClass.id(),
-                people.name(family),
-                protector.encrypt(id.value()),
-                protector.hash(id.value()),
-                id.masked(),
-                id.sex(),
-                id.birthDate(),
-                true,
-                now);
+        return born(plan, school, schoolClass, people, family, twin.birthDate(), people.coin(), now);
     }
 
     private static LocalDate firstWeekday(LocalDate day) {
