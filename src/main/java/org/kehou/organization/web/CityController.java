@@ -2,15 +2,14 @@ package org.kehou.organization.web;
 
 import java.util.UUID;
 import org.kehou.organization.OrganizationQueries;
-import org.kehou.platform.PageQuery;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.web.Htmx;
+import org.kehou.platform.web.ListParams;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The city bureau's view: the counties with their counts, and each county's schools. */
 @Controller
@@ -43,14 +42,10 @@ class CityController {
     String county(
             UserScope me,
             @PathVariable UUID countyId,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "name") String sort,
-            @RequestParam(defaultValue = "false") boolean desc,
-            @RequestParam(defaultValue = "") String q,
+            ListParams list,
             @RequestHeader(value = Htmx.HEADER, required = false) String hx,
             Model model) {
-        CountyController.schoolList(
-                queries, me, countyId, new PageQuery(page, 20, sort, desc, q), "/city/counties/" + countyId, model);
+        CountyController.schoolList(queries, me, countyId, list.query(20), "/city/counties/" + countyId, model);
         return Htmx.view(hx, "organization/county/schools", "rows");
     }
 }

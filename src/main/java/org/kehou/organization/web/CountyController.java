@@ -11,6 +11,7 @@ import org.kehou.platform.PageQuery;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.web.FormErrors;
 import org.kehou.platform.web.Htmx;
+import org.kehou.platform.web.ListParams;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A county bureau manages its schools. */
@@ -37,13 +37,10 @@ class CountyController {
     @GetMapping("/county")
     String schools(
             UserScope me,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "name") String sort,
-            @RequestParam(defaultValue = "false") boolean desc,
-            @RequestParam(defaultValue = "") String q,
+            ListParams list,
             @RequestHeader(value = Htmx.HEADER, required = false) String hx,
             Model model) {
-        schoolList(queries, me, ownCounty(me), new PageQuery(page, 20, sort, desc, q), "/county", model);
+        schoolList(queries, me, ownCounty(me), list.query(20), "/county", model);
         return Htmx.view(hx, "organization/county/schools", "rows");
     }
 

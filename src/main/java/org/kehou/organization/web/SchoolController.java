@@ -18,6 +18,7 @@ import org.kehou.platform.PageQuery;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.web.FormErrors;
 import org.kehou.platform.web.Htmx;
+import org.kehou.platform.web.ListParams;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A school admin's pages: overview, classes, staff, guardians and the calendar of their own school. */
@@ -95,17 +95,14 @@ class SchoolController {
     String schoolClass(
             UserScope me,
             @PathVariable UUID classId,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "name") String sort,
-            @RequestParam(defaultValue = "false") boolean desc,
-            @RequestParam(defaultValue = "") String q,
+            ListParams list,
             @RequestHeader(value = Htmx.HEADER, required = false) String hx,
             Model model) {
         var schoolClass = queries.schoolClass(me, classId);
         if (!me.canManageSchool(schoolClass.schoolId())) {
             throw new NotFoundException("class");
         }
-        PageQuery query = new PageQuery(page, 50, sort, desc, q);
+        PageQuery query = list.query(50);
         model.addAttribute("schoolClass", schoolClass);
         model.addAttribute(
                 "schoolName", queries.school(me, schoolClass.schoolId()).name());
@@ -162,14 +159,11 @@ class SchoolController {
     @GetMapping("/school/guardians")
     String guardians(
             UserScope me,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "name") String sort,
-            @RequestParam(defaultValue = "false") boolean desc,
-            @RequestParam(defaultValue = "") String q,
+            ListParams list,
             @RequestHeader(value = Htmx.HEADER, required = false) String hx,
             Model model) {
         UUID school = ownSchool(me);
-        PageQuery query = new PageQuery(page, 20, sort, desc, q);
+        PageQuery query = list.query(20);
         model.addAttribute("school", queries.school(me, school));
         model.addAttribute("guardians", queries.guardians(me, school, query));
         model.addAttribute("query", query);

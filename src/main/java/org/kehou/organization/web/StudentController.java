@@ -17,6 +17,7 @@ import org.kehou.platform.PageQuery;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.web.FormErrors;
 import org.kehou.platform.web.Htmx;
+import org.kehou.platform.web.ListParams;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,15 +44,12 @@ class StudentController {
     @GetMapping("/school/students")
     String students(
             UserScope me,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "name") String sort,
-            @RequestParam(defaultValue = "false") boolean desc,
-            @RequestParam(defaultValue = "") String q,
+            ListParams list,
             @RequestParam(required = false) UUID classId,
             @RequestHeader(value = Htmx.HEADER, required = false) String hx,
             Model model) {
         UUID school = SchoolController.ownSchool(me);
-        PageQuery query = new PageQuery(page, 20, sort, desc, q);
+        PageQuery query = list.query(20);
         model.addAttribute("school", queries.school(me, school));
         model.addAttribute("students", queries.students(me, school, classId, query));
         model.addAttribute("query", query);
