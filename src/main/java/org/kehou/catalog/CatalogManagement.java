@@ -400,8 +400,7 @@ public class CatalogManagement {
     @Transactional(readOnly = true)
     public List<CourseSummary> courses(UserScope scope, UUID schoolId) {
         SchoolSummary school = organization.school(scope, schoolId);
-        return courses.findAll().stream()
-                .filter(c -> c.schoolId().equals(school.id()))
+        return courses.findBySchoolId(school.id()).stream()
                 .sorted(java.util.Comparator.comparing(Course::category).thenComparing(Course::name))
                 .map(c -> new CourseSummary(
                         c.id(), c.name(), c.category(), c.activityKind(), c.grades(), c.providerKind(), c.providerId()))
@@ -426,8 +425,8 @@ public class CatalogManagement {
             UUID schoolId, @Nullable UUID termId, @Nullable Integer grade, @Nullable Slot slot, PageQuery page) {
         String filter =
                 " and o.state = 'PUBLISHED' and (cast(:term as uuid) is null or o.term_id = cast(:term as uuid))";
-        long total = jdbc.sql(
-                        "select count(*) from catalog.offering o where o.school_id = :school" + filter + GRADE_AND_SLOT)
+        long total = jdbc.sql("select count(*) from catalog.offering o where o.school_id = :school" + filter + " "
+                        + GRADE_AND_SLOT + " ")
                 .param("school", schoolId)
                 .param("term", termId)
                 .param("grade", grade)
@@ -467,14 +466,15 @@ public class CatalogManagement {
             @Nullable Integer grade,
             @Nullable Slot slot,
             @Nullable PageQuery page) {
-        String sql = """
+        String sql =
+                """
                 select o.id, o.school_id, o.term_id, o.course_id, c.name as course_name, c.category, c.provider_kind,
                   o.weekday, o.slot, o.venue_id, v.name as venue_name, o.capacity, o.fee, o.exercise_minutes,
                   o.slot_one_content, o.starts_on, o.ends_on, o.state, o.cancel_reason
                 from catalog.offering o
                 join catalog.course c on c.id = o.course_id
                 join catalog.venue v on v.id = o.venue_id
-                where o.school_id = :school""" + filter + GRADE_AND_SLOT + """
+                where o.school_id = :school""" + filter + " " + GRADE_AND_SLOT + " " + """
                  order by case o.weekday when 'MONDAY' then 1 when 'TUESDAY' then 2 when 'WEDNESDAY' then 3
                    when 'THURSDAY' then 4 when 'FRIDAY' then 5 when 'SATURDAY' then 6 else 7 end, o.slot, c.name, o.id""" + (page == null ? "" : " limit :limit offset :offset");
         var spec = jdbc.sql(sql)
@@ -613,6 +613,82 @@ public class CatalogManagement {
             instructors = List.copyOf(instructors);
             grades = List.copyOf(grades);
             requires = List.copyOf(requires);
+        }
+
+        /** The same offering declaring what it does in slot 1. */
+        public NewOffering withContent(@Nullable SlotOneContent content) {
+            return new NewOffering(
+                    courseId,
+                    termId,
+                    weekday,
+                    slot,
+                    venueId,
+                    instructors,
+                    capacity,
+                    grades,
+                    fee,
+                    exerciseMinutes,
+                    content,
+                    startsOn,
+                    endsOn,
+                    requires);
+        }
+
+        /** The same offering taught by other people. */
+        public NewOffering withInstructors(Collection<UUID> people) {
+            return new NewOffering(
+                    courseId,
+                    termId,
+                    weekday,
+                    slot,
+                    venueId,
+                    people,
+                    capacity,
+                    grades,
+                    fee,
+                    exerciseMinutes,
+                    slotOneContent,
+                    startsOn,
+                    endsOn,
+                    requires);
+        }
+
+        /** The same offering from one day to another within its term. */
+        public NewOffering withDates(@Nullable LocalDate first, @Nullable LocalDate last) {
+            return new NewOffering(
+                    courseId,
+                    termId,
+                    weekday,
+                    slot,
+                    venueId,
+                    instructors,
+                    capacity,
+                    grades,
+                    fee,
+                    exerciseMinutes,
+                    slotOneContent,
+                    first,
+                    last,
+                    requires);
+        }
+
+        /** The same offering declaring items it would require, which CONTENT-1 refuses. */
+        public NewOffering withRequires(Collection<UUID> items) {
+            return new NewOffering(
+                    courseId,
+                    termId,
+                    weekday,
+                    slot,
+                    venueId,
+                    instructors,
+                    capacity,
+                    grades,
+                    fee,
+                    exerciseMinutes,
+                    slotOneContent,
+                    startsOn,
+                    endsOn,
+                    items);
         }
     }
 

@@ -8,7 +8,9 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface VenueRepository extends ListCrudRepository<Venue, UUID> {}
 
-interface CourseRepository extends ListCrudRepository<Course, UUID> {}
+interface CourseRepository extends ListCrudRepository<Course, UUID> {
+    List<Course> findBySchoolId(UUID schoolId);
+}
 
 interface SlotPlanRepository extends ListCrudRepository<SlotPlan, UUID> {}
 
