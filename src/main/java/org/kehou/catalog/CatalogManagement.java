@@ -180,6 +180,16 @@ public class CatalogManagement {
         if (command.exerciseMinutes() < 0) {
             throw new RuleViolation("offering.exerciseNegative");
         }
+        if (command.instructors().isEmpty()) {
+            throw new RuleViolation("offering.noInstructor");
+        }
+        command.grades().stream()
+                .filter(g -> !course.grades().contains(g))
+                .sorted()
+                .findFirst()
+                .ifPresent(g -> {
+                    throw new RuleViolation("offering.gradeNotInCourse", g, course.name());
+                });
         Offering.Schedule schedule = new Offering.Schedule(
                 course.id(),
                 term.id(),

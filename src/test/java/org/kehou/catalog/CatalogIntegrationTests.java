@@ -53,6 +53,7 @@ import org.springframework.test.context.TestPropertySource;
 class CatalogIntegrationTests {
 
     static final LocalDate NATIONAL_DAY = LocalDate.of(2026, 10, 1);
+    static final List<Integer> ALL_GRADES = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9);
 
     @Autowired
     CatalogManagement catalog;
@@ -82,15 +83,23 @@ class CatalogIntegrationTests {
         UUID artRoom = catalog.addVenue(admin, school.id(), new NewVenue("美术室", VenueKind.SPECIAL_ROOM, 30));
         UUID ground = catalog.addVenue(admin, school.id(), new NewVenue("操场", VenueKind.SPORTS_GROUND, 200));
         UUID classroom = catalog.addVenue(admin, school.id(), new NewVenue("三年级一班教室", VenueKind.CLASSROOM, 50));
-        UUID painting = course(admin, school.id(), "少儿国画", ActivityKind.ARTS, ProviderKind.STAFF, List.of());
-        UUID homework = course(admin, school.id(), "作业辅导", null, ProviderKind.STAFF, List.of());
-        UUID robotics =
-                course(admin, school.id(), "机器人编程", ActivityKind.INTEREST_GROUP, ProviderKind.INSTITUTION, List.of());
+        UUID painting =
+                course(admin, school.id(), "少儿国画", ActivityKind.ARTS, ProviderKind.STAFF, List.of(), ALL_GRADES);
+        UUID homework = course(admin, school.id(), "作业辅导", null, ProviderKind.STAFF, List.of(), ALL_GRADES);
+        UUID robotics = course(
+                admin,
+                school.id(),
+                "机器人编程",
+                ActivityKind.INTEREST_GROUP,
+                ProviderKind.INSTITUTION,
+                List.of(),
+                ALL_GRADES);
         assertThat(catalog.courses(admin, school.id()))
                 .extracting(CatalogManagement.CourseSummary::name)
                 .contains("少儿国画", "作业辅导", "机器人编程");
         assertRefused(
-                () -> course(admin, school.id(), "合唱", ActivityKind.ARTS, ProviderKind.STAFF, List.of(painting)),
+                () -> course(
+                        admin, school.id(), "合唱", ActivityKind.ARTS, ProviderKind.STAFF, List.of(painting), ALL_GRADES),
                 "bundling.refused");
 
         // CONTENT-3: a plan lacking exercise is refused until exercise is added; a county may only raise the minimum
@@ -151,6 +160,45 @@ class CatalogIntegrationTests {
                         offering(painting, autumn, DayOfWeek.THURSDAY, Slot.SLOT_2, artRoom, 30, List.of(3), null)
                                 .withDates(NATIONAL_DAY, LocalDate.of(2026, 12, 31))),
                 "schedule.notSchoolDay");
+
+        // COURSE-2: an offering is for grades of its course and has an instructor
+        UUID juniorBasketball = course(
+                admin,
+                school.id(),
+                "初中篮球",
+                ActivityKind.CULTURE_AND_SPORTS,
+                ProviderKind.STAFF,
+                List.of(),
+                List.of(7, 8, 9));
+        assertRefused(
+                () -> catalog.draftOffering(
+                        admin,
+                        school.id(),
+                        offering(
+                                juniorBasketball,
+                                autumn,
+                                DayOfWeek.THURSDAY,
+                                Slot.SLOT_2,
+                                ground,
+                                60,
+                                List.of(3),
+                                null)),
+                "offering.gradeNotInCourse");
+        assertRefused(
+                () -> catalog.draftOffering(
+                        admin,
+                        school.id(),
+                        offering(
+                                        juniorBasketball,
+                                        autumn,
+                                        DayOfWeek.THURSDAY,
+                                        Slot.SLOT_2,
+                                        ground,
+                                        60,
+                                        List.of(8),
+                                        null)
+                                .withInstructors(Set.of())),
+                "offering.noInstructor");
 
         // CONTENT-1, CONTENT-7, and no fee on a school-run offering
         assertRefused(
@@ -249,7 +297,8 @@ class CatalogIntegrationTests {
         UUID term = organization.planTerm(
                 admin, school.id(), 2026, TermKind.AUTUMN, LocalDate.of(2026, 9, 1), LocalDate.of(2027, 1, 15));
         UUID venue = catalog.addVenue(admin, school.id(), new NewVenue("图书室", VenueKind.LIBRARY, 40));
-        UUID course = course(admin, school.id(), "绘本阅读", ActivityKind.READING, ProviderKind.STAFF, List.of());
+        UUID course =
+                course(admin, school.id(), "绘本阅读", ActivityKind.READING, ProviderKind.STAFF, List.of(), List.of(1, 2));
         UUID offering = catalog.draftOffering(
                 admin, school.id(), offering(course, term, DayOfWeek.MONDAY, Slot.SLOT_2, venue, 40, List.of(2), null));
         UUID plan = catalog.draftSlotPlan(admin, school.id(), plan(term, 30));
@@ -282,7 +331,8 @@ class CatalogIntegrationTests {
             String name,
             @Nullable ActivityKind kind,
             ProviderKind provider,
-            List<UUID> requires) {
+            List<UUID> requires,
+            List<Integer> grades) {
         return catalog.defineCourse(
                 admin,
                 school,
@@ -290,7 +340,7 @@ class CatalogIntegrationTests {
                         name,
                         kind == null ? CourseCategory.SUBJECT_LITERACY : CourseCategory.SCHOOL_BASED,
                         kind,
-                        List.of(1, 2, 3, 4, 5, 6),
+                        grades,
                         "培养兴趣",
                         null,
                         provider,
