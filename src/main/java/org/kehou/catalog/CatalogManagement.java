@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.organization.OrganizationQueries;
@@ -182,6 +183,14 @@ public class CatalogManagement {
         }
         if (command.instructors().isEmpty()) {
             throw new RuleViolation("offering.noInstructor");
+        }
+        if (course.providerKind() == ProviderKind.STAFF) {
+            Set<UUID> staff = organization.staff(scope, schoolId).stream()
+                    .map(OrganizationQueries.StaffRow::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            if (!staff.containsAll(command.instructors())) {
+                throw new RuleViolation("offering.instructorNotStaff");
+            }
         }
         command.grades().stream()
                 .filter(g -> !course.grades().contains(g))

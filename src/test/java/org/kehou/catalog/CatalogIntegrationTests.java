@@ -23,7 +23,9 @@ import org.kehou.catalog.CatalogManagement.OfferingSummary;
 import org.kehou.catalog.CatalogManagement.SlotLine;
 import org.kehou.organization.DayKind;
 import org.kehou.organization.OrganizationManagement;
+import org.kehou.organization.OrganizationManagement.NewStaff;
 import org.kehou.organization.OrganizationManagement.SchoolDetails;
+import org.kehou.organization.StaffPosition;
 import org.kehou.organization.Stage;
 import org.kehou.organization.TermKind;
 import org.kehou.platform.AuditTrail;
@@ -200,6 +202,22 @@ class CatalogIntegrationTests {
                                 .withInstructors(Set.of())),
                 "offering.noInstructor");
 
+        assertRefused(
+                () -> catalog.draftOffering(
+                        admin,
+                        school.id(),
+                        offering(
+                                        juniorBasketball,
+                                        autumn,
+                                        DayOfWeek.THURSDAY,
+                                        Slot.SLOT_2,
+                                        ground,
+                                        60,
+                                        List.of(8),
+                                        null)
+                                .withInstructors(Set.of(UUID.randomUUID()))),
+                "offering.instructorNotStaff");
+
         // CONTENT-1, CONTENT-7, and no fee on a school-run offering
         assertRefused(
                 () -> catalog.draftOffering(
@@ -368,9 +386,10 @@ class CatalogIntegrationTests {
         return new NewFeeNotice("机器人编程入门，每周一次", "每学期 600 元", "器材与教材", "开课两周内可全额退费", "某某科技培训中心");
     }
 
-    private static final UUID TEACHER = UUID.fromString("00000000-0000-7000-8000-0000000000b1");
+    /** The teacher of the school made last, who teaches the offerings a test drafts there. */
+    private @Nullable UUID teacher;
 
-    private static NewOffering offering(
+    private NewOffering offering(
             UUID course,
             UUID term,
             DayOfWeek weekday,
@@ -385,7 +404,7 @@ class CatalogIntegrationTests {
                 weekday,
                 slot,
                 venue,
-                Set.of(TEACHER),
+                Set.of(java.util.Objects.requireNonNull(teacher)),
                 capacity,
                 grades,
                 fee,
@@ -402,7 +421,7 @@ class CatalogIntegrationTests {
                         RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo(key));
     }
 
-    private record School(UUID id, UUID countyId) {
+    private record School(UUID id, UUID countyId, UUID teacher) {
         UserScope admin() {
             return new UserScope(
                     UUID.randomUUID(), "校管理员", EnumSet.of(Role.SCHOOL_ADMIN), countyId, id, null, null, null);
@@ -411,10 +430,6 @@ class CatalogIntegrationTests {
         UserScope countyAdmin() {
             return new UserScope(
                     UUID.randomUUID(), "县区管理员", EnumSet.of(Role.COUNTY_ADMIN), countyId, null, null, null, null);
-        }
-
-        UUID teacher() {
-            return TEACHER;
         }
     }
 
@@ -440,6 +455,11 @@ class CatalogIntegrationTests {
         UserScope countyAdmin = new UserScope(
                 UUID.randomUUID(), "县区管理员", EnumSet.of(Role.COUNTY_ADMIN), county, null, null, null, null);
         UUID school = organization.openSchool(countyAdmin, county, new SchoolDetails(schoolCode, "测试学校", stage, null));
-        return new School(school, county);
+        UserScope admin = new UserScope(
+                UUID.randomUUID(), "校管理员", EnumSet.of(Role.SCHOOL_ADMIN), county, school, null, null, null);
+        UUID member = organization.addStaff(
+                admin, school, new NewStaff(schoolCode + "-01", "李老师", null, StaffPosition.TEACHER, "美术"));
+        teacher = member;
+        return new School(school, county, member);
     }
 }

@@ -21,7 +21,9 @@ import org.kehou.catalog.CatalogManagement.NewVenue;
 import org.kehou.catalog.CatalogManagement.OfferingSummary;
 import org.kehou.catalog.CatalogManagement.SlotLine;
 import org.kehou.organization.OrganizationManagement;
+import org.kehou.organization.OrganizationManagement.NewStaff;
 import org.kehou.organization.OrganizationManagement.SchoolDetails;
+import org.kehou.organization.StaffPosition;
 import org.kehou.organization.Stage;
 import org.kehou.organization.TermKind;
 import org.kehou.platform.PageQuery;
@@ -72,6 +74,8 @@ class CatalogPostgresTests {
                 countyAdmin, county, new SchoolDetails("T-CAT-PG", "测试学校", Stage.NINE_YEAR, null));
         UserScope admin =
                 new UserScope(UUID.randomUUID(), "学校", EnumSet.of(Role.SCHOOL_ADMIN), county, school, null, null, null);
+        UUID teacher = organization.addStaff(
+                admin, school, new NewStaff("T-CAT-PG-01", "王老师", null, StaffPosition.TEACHER, "体育"));
         UUID autumn = organization.planTerm(
                 admin, school, 2026, TermKind.AUTUMN, LocalDate.of(2026, 9, 1), LocalDate.of(2027, 1, 15));
         UUID spring = organization.planTerm(
@@ -130,7 +134,7 @@ class CatalogPostgresTests {
                         DayOfWeek.THURSDAY,
                         Slot.SLOT_2,
                         gym,
-                        Set.of(UUID.randomUUID()),
+                        Set.of(teacher),
                         60,
                         List.of(7, 8),
                         null,
