@@ -47,6 +47,7 @@ public class CatalogManagement {
     private final FeeNoticeRepository notices;
     private final ExerciseMinimumRepository minimums;
     private final NoticePeriodRepository noticePeriods;
+    private final OpeningRepository openings;
     private final OrganizationQueries organization;
     private final AuditTrail audit;
     private final Clock clock;
@@ -61,6 +62,7 @@ public class CatalogManagement {
             FeeNoticeRepository notices,
             ExerciseMinimumRepository minimums,
             NoticePeriodRepository noticePeriods,
+            OpeningRepository openings,
             OrganizationQueries organization,
             AuditTrail audit,
             Clock clock,
@@ -72,6 +74,7 @@ public class CatalogManagement {
         this.notices = notices;
         this.minimums = minimums;
         this.noticePeriods = noticePeriods;
+        this.openings = openings;
         this.organization = organization;
         this.audit = audit;
         this.clock = clock;
@@ -346,6 +349,63 @@ public class CatalogManagement {
                 null,
                 after));
         return notice.id();
+    }
+
+    /**
+     * Plans the opening of a venue on a day without school (SCOPE-3), supervised by the school's own staff. A day
+     * that lies in no term is vacation.
+     */
+    public UUID planOpening(UserScope scope, UUID schoolId, NewOpening command) {
+        SchoolSummary school = managedSchool(scope, schoolId);
+        Venue venue = venueOf(schoolId, command.venueId());
+        Set<UUID> staff = organization.staff(scope, schoolId).stream()
+                .map(OrganizationQueries.StaffRow::id)
+                .collect(java.util.stream.Collectors.toSet());
+        if (!staff.containsAll(command.supervisors())) {
+            throw new RuleViolation("opening.supervisorNotStaff");
+        }
+        boolean schoolDay = organization.terms(scope, schoolId).stream().anyMatch(t -> t.isSchoolDay(command.onDate()));
+        Opening opening = Opening.plan(
+                Ids.next(),
+                school.countyId(),
+                schoolId,
+                venue.id(),
+                command.onDate(),
+                command.startsAt(),
+                command.endsAt(),
+                command.capacity(),
+                command.purpose(),
+                command.supervisors());
+        List<Opening> sameDay = openings.findBySchoolIdAndOnDate(schoolId, command.onDate()).stream()
+                .filter(Opening::isActive)
+                .toList();
+        NonSchoolDayRule.check(opening, schoolDay, venue.capacity(), sameDay).enforce();
+        openings.save(opening);
+        return opening.id();
+    }
+
+    /** Publishes an opening so that students can book it. */
+    public void publishOpening(UserScope scope, UUID openingId) {
+        Opening opening = openings.findById(openingId)
+                .filter(o -> scope.canManageSchool(o.schoolId()))
+                .orElseThrow(() -> new NotFoundException("opening"));
+        opening.publish();
+        openings.save(opening);
+    }
+
+    /** The published openings of a school from a day on, as anyone may see them. */
+    @Transactional(readOnly = true)
+    public List<OpeningSummary> publishedOpenings(UUID schoolId, LocalDate from) {
+        return jdbc.sql("""
+                        select o.id, o.venue_id, v.name as venue_name, o.on_date, o.starts_at, o.ends_at, o.capacity,
+                          o.purpose
+                        from catalog.opening o join catalog.venue v on v.id = o.venue_id
+                        where o.school_id = :school and o.state = 'PUBLISHED' and o.on_date >= :from
+                        order by o.on_date, o.starts_at, v.name""")
+                .param("school", schoolId)
+                .param("from", from)
+                .query(OpeningSummary.class)
+                .list();
     }
 
     /**
@@ -710,6 +770,31 @@ public class CatalogManagement {
                     items);
         }
     }
+
+    /** A venue opened on a day without school (SCOPE-3), supervised by the given staff. */
+    public record NewOpening(
+            UUID venueId,
+            LocalDate onDate,
+            LocalTime startsAt,
+            LocalTime endsAt,
+            int capacity,
+            OpeningPurpose purpose,
+            Collection<UUID> supervisors) {
+
+        public NewOpening {
+            supervisors = List.copyOf(supervisors);
+        }
+    }
+
+    public record OpeningSummary(
+            UUID id,
+            UUID venueId,
+            String venueName,
+            LocalDate onDate,
+            LocalTime startsAt,
+            LocalTime endsAt,
+            int capacity,
+            OpeningPurpose purpose) {}
 
     /** The public notice of a fee-bearing offering (ENROL-5). */
     public record NewFeeNotice(String content, String feeStandard, String covers, String refundRule, String payee) {}

@@ -32,3 +32,7 @@ interface ExerciseMinimumRepository extends ListCrudRepository<ExerciseMinimum, 
 interface NoticePeriodRepository extends ListCrudRepository<NoticePeriod, UUID> {
     Optional<NoticePeriod> findByCountyId(UUID countyId);
 }
+
+interface OpeningRepository extends ListCrudRepository<Opening, UUID> {
+    List<Opening> findBySchoolIdAndOnDate(UUID schoolId, java.time.LocalDate onDate);
+}

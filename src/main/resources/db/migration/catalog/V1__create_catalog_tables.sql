@@ -147,3 +147,29 @@ create table catalog.notice_period (
     constraint notice_period_county_key unique (county_id),
     constraint notice_period_days_check check (days between 1 and 60)
 );
+
+create table catalog.opening (
+    id          uuid primary key,
+    version     bigint        not null,
+    county_id   uuid          not null,
+    school_id   uuid          not null,
+    venue_id    uuid          not null references catalog.venue (id),
+    on_date     date          not null,
+    starts_at   time          not null,
+    ends_at     time          not null,
+    capacity    integer       not null,
+    purpose     varchar(16)   not null,
+    state       varchar(16)   not null,
+    constraint opening_times_check check (ends_at > starts_at),
+    constraint opening_capacity_check check (capacity > 0)
+);
+
+create index opening_school_idx on catalog.opening (school_id, on_date);
+
+create table catalog.opening_supervisor (
+    opening_id  uuid  not null references catalog.opening (id) on delete cascade,
+    county_id   uuid  not null,
+    school_id   uuid  not null,
+    staff_id    uuid  not null,
+    constraint opening_supervisor_pk primary key (opening_id, staff_id)
+);

@@ -299,6 +299,45 @@ class CatalogIntegrationTests {
                 .extracting(AuditTrail.AuditRecord::action)
                 .contains("offering.published", "offering.cancelled");
 
+        // SCOPE-3: the sports ground opens on a Saturday and on National Day, never on a school day
+        var saturday = new CatalogManagement.NewOpening(
+                ground,
+                LocalDate.of(2026, 10, 10),
+                LocalTime.of(9, 0),
+                LocalTime.of(11, 0),
+                100,
+                OpeningPurpose.ENRICHMENT,
+                Set.of(school.teacher()));
+        catalog.publishOpening(admin, catalog.planOpening(admin, school.id(), saturday));
+        catalog.planOpening(
+                admin,
+                school.id(),
+                new CatalogManagement.NewOpening(
+                        ground,
+                        NATIONAL_DAY,
+                        LocalTime.of(9, 0),
+                        LocalTime.of(11, 0),
+                        100,
+                        OpeningPurpose.CARE,
+                        Set.of(school.teacher())));
+        assertRefused(
+                () -> catalog.planOpening(
+                        admin,
+                        school.id(),
+                        new CatalogManagement.NewOpening(
+                                ground,
+                                LocalDate.of(2026, 10, 12),
+                                LocalTime.of(9, 0),
+                                LocalTime.of(11, 0),
+                                100,
+                                OpeningPurpose.CARE,
+                                Set.of(school.teacher()))),
+                "opening.onSchoolDay");
+        assertRefused(() -> catalog.planOpening(admin, school.id(), saturday), "schedule.venueTaken");
+        assertThat(catalog.publishedOpenings(school.id(), LocalDate.of(2026, 9, 1)))
+                .singleElement()
+                .satisfies(o -> assertThat(o.venueName()).isEqualTo("操场"));
+
         // Next term starts from a copy of this one, as drafts, without the cancelled offering
         var copy = catalog.copyOfferingsToTerm(admin, school.id(), autumn, spring);
         assertThat(copy.copied()).hasSize(3);

@@ -111,7 +111,9 @@ class MigrationsPostgresTests {
                         "offering_instructor",
                         "fee_notice",
                         "exercise_minimum",
-                        "notice_period");
+                        "notice_period",
+                        "opening",
+                        "opening_supervisor");
         assertThat(tables("public")).contains("spring_session", "spring_session_attributes", "event_publication");
     }
 
