@@ -77,7 +77,7 @@ class MigrationsPostgresTests {
     @Test
     void appliesEveryMigrationOfEveryModule() throws IOException {
         Map<String, Set<String>> expected = migrationsOnClasspath();
-        assertThat(expected).containsKeys("platform", "organization");
+        assertThat(expected).containsKeys("platform", "organization", "catalog");
         expected.forEach((module, versions) -> {
             List<String> applied = jdbc.sql("select version from public.flyway_schema_history_" + module
                             + " where success and version is not null and version <> '0'")
@@ -99,6 +99,21 @@ class MigrationsPostgresTests {
                         "term",
                         "calendar_day",
                         "import_job");
+        assertThat(tables("catalog"))
+                .contains(
+                        "venue",
+                        "course",
+                        "course_grade",
+                        "slot_plan",
+                        "plan_slot",
+                        "offering",
+                        "offering_grade",
+                        "offering_instructor",
+                        "fee_notice",
+                        "exercise_minimum",
+                        "notice_period",
+                        "opening",
+                        "opening_supervisor");
         assertThat(tables("public")).contains("spring_session", "spring_session_attributes", "event_publication");
     }
 

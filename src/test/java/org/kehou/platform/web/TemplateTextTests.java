@@ -56,7 +56,7 @@ class TemplateTextTests {
 
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
-        for (String bundle : List.of("messages", "organization")) {
+        for (String bundle : List.of("messages", "organization", "catalog")) {
             Set<String> chinese = keys(bundle + ".properties");
             Set<String> english = keys(bundle + "_en.properties");
             assertThat(english).as(bundle + " in English").containsExactlyInAnyOrderElementsOf(chinese);
@@ -68,6 +68,7 @@ class TemplateTextTests {
         Set<String> all = new TreeSet<>();
         all.addAll(keys("messages.properties"));
         all.addAll(keys("organization.properties"));
+        all.addAll(keys("catalog.properties"));
         Set<String> missing = new TreeSet<>();
         for (Path template : templates()) {
             Matcher key = MESSAGE_KEY.matcher(Files.readString(template));
