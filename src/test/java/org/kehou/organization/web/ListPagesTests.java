@@ -54,7 +54,9 @@ class ListPagesTests {
         assertThat(second).hasSize(20).doesNotContainAnyElementsOf(first);
         assertThat(page("/school/students?page=9999")).contains("暂无记录。");
         assertThat(names(page("/school/students?page=-3"))).isEqualTo(first);
-        assertThat(names(page("/school/students?page=abc&desc=maybe"))).as("malformed paging is the first page").isEqualTo(first);
+        assertThat(names(page("/school/students?page=abc&desc=maybe")))
+                .as("malformed paging is the first page")
+                .isEqualTo(first);
     }
 
     private String page(String url) throws Exception {
