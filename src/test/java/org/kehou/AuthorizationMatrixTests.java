@@ -439,6 +439,18 @@ class AuthorizationMatrixTests {
                 false,
                 r -> get("/school/import/{id}", jobs.get(r)),
                 true);
+        Map<Role, Set<Relation>> anyoneAnySchool = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            anyoneAnySchool.put(r, schoolsOfCounty);
+        }
+        row(
+                "GET /api/v1/schools/{schoolId}/offerings",
+                schoolsOfCounty,
+                200,
+                anyoneAnySchool,
+                true,
+                r -> get("/api/v1/schools/{id}/offerings", schools.get(r)),
+                false);
         row("GET /teacher", none, 200, Map.of(Role.TEACHER, none), false, r -> get("/teacher"), false);
         row(
                 "GET /teacher/classes/{classId}",
