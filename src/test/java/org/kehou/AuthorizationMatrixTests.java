@@ -451,6 +451,14 @@ class AuthorizationMatrixTests {
                 true,
                 r -> get("/api/v1/schools/{id}/offerings", schools.get(r)),
                 false);
+        row(
+                "GET /public/schools/{schoolId}/notices",
+                schoolsOfCounty,
+                200,
+                anyoneAnySchool,
+                true,
+                r -> get("/public/schools/{id}/notices", schools.get(r)),
+                true);
         row("GET /teacher", none, 200, Map.of(Role.TEACHER, none), false, r -> get("/teacher"), false);
         row(
                 "GET /teacher/classes/{classId}",
