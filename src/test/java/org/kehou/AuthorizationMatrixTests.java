@@ -407,6 +407,19 @@ class AuthorizationMatrixTests {
                             .param("kind", "HOLIDAY");
                 },
                 false);
+        row("GET /school/courses", none, 200, schoolAdmin, false, r -> get("/school/courses"), false);
+        row(
+                "POST /school/courses",
+                none,
+                302,
+                schoolAdmin,
+                false,
+                r -> post("/school/courses")
+                        .param("name", "矩阵课程" + sequence.incrementAndGet())
+                        .param("category", "SCHOOL_BASED")
+                        .param("grades", "3")
+                        .param("providerKind", "STAFF"),
+                false);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
         row(
                 "GET /school/import/template.xlsx",
@@ -438,6 +451,26 @@ class AuthorizationMatrixTests {
                 Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN)),
                 false,
                 r -> get("/school/import/{id}", jobs.get(r)),
+                true);
+        Map<Role, Set<Relation>> anyoneAnySchool = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            anyoneAnySchool.put(r, schoolsOfCounty);
+        }
+        row(
+                "GET /api/v1/schools/{schoolId}/offerings",
+                schoolsOfCounty,
+                200,
+                anyoneAnySchool,
+                true,
+                r -> get("/api/v1/schools/{id}/offerings", schools.get(r)),
+                false);
+        row(
+                "GET /public/schools/{schoolId}/notices",
+                schoolsOfCounty,
+                200,
+                anyoneAnySchool,
+                true,
+                r -> get("/public/schools/{id}/notices", schools.get(r)),
                 true);
         row("GET /teacher", none, 200, Map.of(Role.TEACHER, none), false, r -> get("/teacher"), false);
         row(
@@ -610,6 +643,7 @@ class AuthorizationMatrixTests {
                           + (select count(*) from organization.student) * 31 + (select count(*) from organization.guardian) * 131
                           + (select count(*) from organization.staff) * 17 + (select count(*) from organization.term) * 13
                           + (select count(*) from organization.calendar_day) * 3
+                          + (select count(*) from catalog.course) * 19
                           + (select coalesce(sum(version), 0) from organization.school) * 5
                           + (select coalesce(sum(version), 0) from organization.student) * 11""").query(Long.class).single();
     }

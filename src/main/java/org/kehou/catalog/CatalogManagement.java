@@ -497,11 +497,12 @@ public class CatalogManagement {
 
     /**
      * The published offerings of a school, optionally of one term, grade and slot, as anyone may see them, by
-     * weekday and slot.
+     * weekday and slot; an unknown school is not found.
      */
     @Transactional(readOnly = true)
     public Page<OfferingSummary> publishedOfferings(
             UUID schoolId, @Nullable UUID termId, @Nullable Integer grade, @Nullable Slot slot, PageQuery page) {
+        organization.publicSchool(schoolId);
         String filter =
                 " and o.state = 'PUBLISHED' and (cast(:term as uuid) is null or o.term_id = cast(:term as uuid))";
         long total = jdbc.sql("select count(*) from catalog.offering o where o.school_id = :school" + filter + " "
@@ -517,9 +518,10 @@ public class CatalogManagement {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    /** The published fee notices of a school, newest first, as anyone may see them. */
+    /** The published fee notices of a school, newest first, as anyone may see them; an unknown school is not found. */
     @Transactional(readOnly = true)
     public List<FeeNoticeSummary> publishedNotices(UUID schoolId) {
+        organization.publicSchool(schoolId);
         return jdbc.sql("""
                         select n.id, n.offering_id, c.name as course_name, o.fee, n.content, n.fee_standard, n.covers,
                           n.refund_rule, n.payee, n.published_on

@@ -98,6 +98,15 @@ public class OrganizationQueries {
                 .orElseThrow(() -> new NotFoundException("school"));
     }
 
+    /** A school's name and grades as anyone may see them, for public pages; an unknown id is not found. */
+    public PublicSchool publicSchool(UUID schoolId) {
+        return jdbc.sql("select id, name, stage from organization.school where id = :school")
+                .param("school", schoolId)
+                .query(PublicSchool.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("school"));
+    }
+
     private static String schoolSql(String where) {
         return """
                 select s.id, s.county_id, s.code, s.name, s.stage, s.address, s.demo,
@@ -335,6 +344,9 @@ public class OrganizationQueries {
             long classes,
             long students,
             long staff) {}
+
+    /** What anyone may know of a school. */
+    public record PublicSchool(UUID id, String name, Stage stage) {}
 
     public record SchoolSummary(
             UUID id,

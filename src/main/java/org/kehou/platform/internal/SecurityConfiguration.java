@@ -7,6 +7,7 @@ import org.kehou.platform.AccountManagement;
 import org.kehou.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -50,6 +51,9 @@ class SecurityConfiguration {
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/public/**")
                         .permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health")
+                        .permitAll()
+                        // published offerings are public information (COURSE-2)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/schools/*/offerings")
                         .permitAll()
                         .requestMatchers("/city/**")
                         .hasAnyRole(Role.CITY_ADMIN.name(), Role.INSPECTOR.name())
