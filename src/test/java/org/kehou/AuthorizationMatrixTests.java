@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -24,6 +26,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kehou.catalog.CatalogManagement;
+import org.kehou.catalog.CatalogManagement.NewSlotPlan;
+import org.kehou.catalog.CatalogManagement.SlotLine;
+import org.kehou.catalog.Slot;
 import org.kehou.organization.RosterFiles;
 import org.kehou.organization.RosterImport;
 import org.kehou.platform.Role;
@@ -116,6 +122,9 @@ class AuthorizationMatrixTests {
     RosterImport roster;
 
     @Autowired
+    CatalogManagement catalog;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -126,6 +135,7 @@ class AuthorizationMatrixTests {
     final Map<Relation, UUID> counties = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> terms = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> jobs = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> plans = new EnumMap<>(Relation.class);
     final AtomicInteger sequence = new AtomicInteger();
     final AtomicInteger termYears = new AtomicInteger(2040);
 
@@ -188,6 +198,31 @@ class AuthorizationMatrixTests {
                                 .student(1, "1班", "矩阵乙", 90_003, "13500090003")
                                 .bytes(),
                         Locale.SIMPLIFIED_CHINESE));
+        plans.put(
+                Relation.OWN,
+                catalog.draftSlotPlan(
+                        demo.scope(Caller.SCHOOL_ADMIN.login),
+                        schools.get(Relation.OWN),
+                        new NewSlotPlan(
+                                terms.get(Relation.OWN),
+                                DayOfWeek.FRIDAY,
+                                1,
+                                2,
+                                List.of(new SlotLine(
+                                        Slot.SLOT_1, LocalTime.of(15, 30), LocalTime.of(16, 30), "矩阵时段", 30)))));
+        for (Relation r : List.of(Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            UUID plan = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into catalog.slot_plan (id, version, county_id, school_id, term_id, weekday,
+                              first_grade, last_grade, state)
+                            select :id, 0, s.county_id, s.id, :term, 'FRIDAY', 1, 2, 'DRAFT'
+                            from organization.school s where s.id = :school""")
+                    .param("id", plan)
+                    .param("term", terms.get(r))
+                    .param("school", schools.get(r))
+                    .update();
+            plans.put(r, plan);
+        }
         defineRows();
     }
 
@@ -420,6 +455,37 @@ class AuthorizationMatrixTests {
                         .param("grades", "3")
                         .param("providerKind", "STAFF"),
                 false);
+        Set<Relation> tenants = EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        Map<Role, Set<Relation>> ownSchool = Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN));
+        row("GET /school/slot-plans", none, 200, schoolAdmin, false, r -> get("/school/slot-plans"), false);
+        row(
+                "POST /school/slot-plans",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/slot-plans")
+                        .param("termId", terms.get(r).toString())
+                        .param("weekday", "THURSDAY")
+                        .param("firstGrade", "1")
+                        .param("lastGrade", "2")
+                        .param("slot1Start", "15:30")
+                        .param("slot1End", "16:30")
+                        .param("slot1Activities", "矩阵作业")
+                        .param("slot1Exercise", "20")
+                        .param("slot2Start", "16:40")
+                        .param("slot2End", "17:40")
+                        .param("slot2Activities", "矩阵社团")
+                        .param("slot2Exercise", "20"),
+                false);
+        row(
+                "POST /school/slot-plans/{planId}/publish",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/slot-plans/{id}/publish", plans.get(r)),
+                false);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
         row(
                 "GET /school/import/template.xlsx",
@@ -644,6 +710,8 @@ class AuthorizationMatrixTests {
                           + (select count(*) from organization.staff) * 17 + (select count(*) from organization.term) * 13
                           + (select count(*) from organization.calendar_day) * 3
                           + (select count(*) from catalog.course) * 19
+                          + (select count(*) from catalog.slot_plan) * 23
+                          + (select coalesce(sum(version), 0) from catalog.slot_plan) * 29
                           + (select coalesce(sum(version), 0) from organization.school) * 5
                           + (select coalesce(sum(version), 0) from organization.student) * 11""").query(Long.class).single();
     }
