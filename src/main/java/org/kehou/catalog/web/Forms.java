@@ -1,5 +1,6 @@
 package org.kehou.catalog.web;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,11 +14,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.catalog.ActivityKind;
 import org.kehou.catalog.CatalogManagement.NewCourse;
+import org.kehou.catalog.CatalogManagement.NewOffering;
 import org.kehou.catalog.CatalogManagement.NewSlotPlan;
 import org.kehou.catalog.CatalogManagement.SlotLine;
 import org.kehou.catalog.CourseCategory;
 import org.kehou.catalog.ProviderKind;
 import org.kehou.catalog.Slot;
+import org.kehou.catalog.SlotOneContent;
 import org.kehou.platform.PlainText;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -291,6 +294,153 @@ public final class Forms {
 
         public void setSlot2Exercise(@Nullable Integer slot2Exercise) {
             this.slot2Exercise = slot2Exercise;
+        }
+    }
+
+    /**
+     * An offering of a course to draft in a term (COURSE-2): its weekday and slot, venue, instructor, capacity,
+     * grades and exercise minutes, and for slot 1 what it does (CONTENT-4).
+     */
+    public static class OfferingForm {
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID courseId;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID termId;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        DayOfWeek weekday;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        Slot slot;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID venueId;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID instructorId;
+
+        @NotNull(message = "{validation.required}")
+        @Min(value = 1, message = "{offering.capacityTooSmall}")
+        @Max(value = 2000, message = "{offering.capacityTooLarge}")
+        @Nullable
+        Integer capacity;
+
+        @NotEmpty(message = "{offering.noGrades}")
+        List<Integer> grades = new ArrayList<>();
+
+        @NotNull(message = "{validation.required}")
+        @Min(value = 0, message = "{offering.exerciseNegative}")
+        @Max(value = 240, message = "{exercise.minutesOutOfRange}")
+        @Nullable
+        Integer exerciseMinutes;
+
+        @Nullable
+        SlotOneContent slotOneContent;
+
+        NewOffering toCommand() {
+            return new NewOffering(
+                    courseId,
+                    termId,
+                    weekday,
+                    slot,
+                    venueId,
+                    List.of(instructorId),
+                    capacity,
+                    grades,
+                    null,
+                    exerciseMinutes,
+                    slotOneContent,
+                    null,
+                    null,
+                    List.of());
+        }
+
+        public @Nullable UUID getCourseId() {
+            return courseId;
+        }
+
+        public void setCourseId(@Nullable UUID courseId) {
+            this.courseId = courseId;
+        }
+
+        public @Nullable UUID getTermId() {
+            return termId;
+        }
+
+        public void setTermId(@Nullable UUID termId) {
+            this.termId = termId;
+        }
+
+        public @Nullable DayOfWeek getWeekday() {
+            return weekday;
+        }
+
+        public void setWeekday(@Nullable DayOfWeek weekday) {
+            this.weekday = weekday;
+        }
+
+        public @Nullable Slot getSlot() {
+            return slot;
+        }
+
+        public void setSlot(@Nullable Slot slot) {
+            this.slot = slot;
+        }
+
+        public @Nullable UUID getVenueId() {
+            return venueId;
+        }
+
+        public void setVenueId(@Nullable UUID venueId) {
+            this.venueId = venueId;
+        }
+
+        public @Nullable UUID getInstructorId() {
+            return instructorId;
+        }
+
+        public void setInstructorId(@Nullable UUID instructorId) {
+            this.instructorId = instructorId;
+        }
+
+        public @Nullable Integer getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(@Nullable Integer capacity) {
+            this.capacity = capacity;
+        }
+
+        public List<Integer> getGrades() {
+            return grades;
+        }
+
+        public void setGrades(@Nullable List<Integer> grades) {
+            this.grades = grades == null ? new ArrayList<>() : grades;
+        }
+
+        public @Nullable Integer getExerciseMinutes() {
+            return exerciseMinutes;
+        }
+
+        public void setExerciseMinutes(@Nullable Integer exerciseMinutes) {
+            this.exerciseMinutes = exerciseMinutes;
+        }
+
+        public @Nullable SlotOneContent getSlotOneContent() {
+            return slotOneContent;
+        }
+
+        public void setSlotOneContent(@Nullable SlotOneContent slotOneContent) {
+            this.slotOneContent = slotOneContent;
         }
     }
 }
