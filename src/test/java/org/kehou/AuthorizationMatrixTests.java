@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -24,9 +26,20 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kehou.catalog.CatalogManagement;
+import org.kehou.catalog.CatalogManagement.NewCourse;
+import org.kehou.catalog.CatalogManagement.NewOffering;
+import org.kehou.catalog.CatalogManagement.NewSlotPlan;
+import org.kehou.catalog.CatalogManagement.NewVenue;
+import org.kehou.catalog.CatalogManagement.SlotLine;
+import org.kehou.catalog.CourseCategory;
+import org.kehou.catalog.ProviderKind;
+import org.kehou.catalog.Slot;
+import org.kehou.catalog.VenueKind;
 import org.kehou.organization.RosterFiles;
 import org.kehou.organization.RosterImport;
 import org.kehou.platform.Role;
+import org.kehou.platform.UserScope;
 import org.kehou.support.DemoFixtures;
 import org.kehou.support.KehouTest;
 import org.kehou.support.SignIn;
@@ -116,6 +129,9 @@ class AuthorizationMatrixTests {
     RosterImport roster;
 
     @Autowired
+    CatalogManagement catalog;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -126,6 +142,9 @@ class AuthorizationMatrixTests {
     final Map<Relation, UUID> counties = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> terms = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> jobs = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> plans = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> offerings = new EnumMap<>(Relation.class);
+    final Map<String, UUID> offeringParts = new LinkedHashMap<>();
     final AtomicInteger sequence = new AtomicInteger();
     final AtomicInteger termYears = new AtomicInteger(2040);
 
@@ -188,6 +207,59 @@ class AuthorizationMatrixTests {
                                 .student(1, "1班", "矩阵乙", 90_003, "13500090003")
                                 .bytes(),
                         Locale.SIMPLIFIED_CHINESE));
+        plans.put(
+                Relation.OWN,
+                catalog.draftSlotPlan(
+                        demo.scope(Caller.SCHOOL_ADMIN.login),
+                        schools.get(Relation.OWN),
+                        new NewSlotPlan(
+                                terms.get(Relation.OWN),
+                                DayOfWeek.FRIDAY,
+                                1,
+                                2,
+                                List.of(new SlotLine(
+                                        Slot.SLOT_1, LocalTime.of(15, 30), LocalTime.of(16, 30), "矩阵时段", 30)))));
+        for (Relation r : List.of(Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            UUID plan = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into catalog.slot_plan (id, version, county_id, school_id, term_id, weekday,
+                              first_grade, last_grade, state)
+                            select :id, 0, s.county_id, s.id, :term, 'FRIDAY', 1, 2, 'DRAFT'
+                            from organization.school s where s.id = :school""")
+                    .param("id", plan)
+                    .param("term", terms.get(r))
+                    .param("school", schools.get(r))
+                    .update();
+            plans.put(r, plan);
+        }
+        UserScope admin = demo.scope(Caller.SCHOOL_ADMIN.login);
+        UUID ownSchool = schools.get(Relation.OWN);
+        offeringParts.put("course", course(admin, ownSchool, 3));
+        offeringParts.put("draft", venue(admin, ownSchool, "draft"));
+        offeringParts.put("staff", freeStaff(ownSchool).get(0));
+        offerings.put(Relation.OWN, offering(admin, ownSchool, terms.get(Relation.OWN), 1));
+        offerings.put(
+                Relation.OTHER_SCHOOL,
+                offering(
+                        new UserScope(
+                                UUID.randomUUID(),
+                                "矩阵管理员",
+                                Set.of(Role.SCHOOL_ADMIN),
+                                counties.get(Relation.OWN),
+                                schools.get(Relation.OTHER_SCHOOL),
+                                null,
+                                null,
+                                null),
+                        schools.get(Relation.OTHER_SCHOOL),
+                        terms.get(Relation.OTHER_SCHOOL),
+                        0));
+        offerings.put(
+                Relation.OTHER_COUNTY,
+                offering(
+                        demo.scope("LL-PS-ADMIN"),
+                        schools.get(Relation.OTHER_COUNTY),
+                        terms.get(Relation.OTHER_COUNTY),
+                        0));
         defineRows();
     }
 
@@ -420,6 +492,64 @@ class AuthorizationMatrixTests {
                         .param("grades", "3")
                         .param("providerKind", "STAFF"),
                 false);
+        Set<Relation> tenants = EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        Map<Role, Set<Relation>> ownSchool = Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN));
+        row("GET /school/slot-plans", none, 200, schoolAdmin, false, r -> get("/school/slot-plans"), false);
+        row(
+                "POST /school/slot-plans",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/slot-plans")
+                        .param("termId", terms.get(r).toString())
+                        .param("weekday", "THURSDAY")
+                        .param("firstGrade", "1")
+                        .param("lastGrade", "2")
+                        .param("slot1Start", "15:30")
+                        .param("slot1End", "16:30")
+                        .param("slot1Activities", "矩阵作业")
+                        .param("slot1Exercise", "20")
+                        .param("slot2Start", "16:40")
+                        .param("slot2End", "17:40")
+                        .param("slot2Activities", "矩阵社团")
+                        .param("slot2Exercise", "20"),
+                false);
+        row(
+                "POST /school/slot-plans/{planId}/publish",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/slot-plans/{id}/publish", plans.get(r)),
+                false);
+        row("GET /school/offerings", none, 200, schoolAdmin, false, r -> get("/school/offerings"), false);
+        row(
+                "POST /school/offerings",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/offerings")
+                        .param("courseId", offeringParts.get("course").toString())
+                        .param("termId", terms.get(r).toString())
+                        .param("weekday", "TUESDAY")
+                        .param("slot", "SLOT_1")
+                        .param("slotOneContent", "HOMEWORK_QA")
+                        .param("venueId", offeringParts.get("draft").toString())
+                        .param("instructorId", offeringParts.get("staff").toString())
+                        .param("capacity", "30")
+                        .param("grades", "3")
+                        .param("exerciseMinutes", "20"),
+                false);
+        row(
+                "POST /school/offerings/{offeringId}/publish",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/offerings/{id}/publish", offerings.get(r)),
+                false);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
         row(
                 "GET /school/import/template.xlsx",
@@ -499,6 +629,59 @@ class AuthorizationMatrixTests {
         }
         String path = endpoint.substring(endpoint.indexOf(' ') + 1);
         row(endpoint, EnumSet.of(Relation.NONE), status, all, true, r -> get(path), false);
+    }
+
+    private UUID course(UserScope admin, UUID school, int grade) {
+        return catalog.defineCourse(
+                admin,
+                school,
+                new NewCourse(
+                        "矩阵开课课程" + sequence.incrementAndGet(),
+                        CourseCategory.SCHOOL_BASED,
+                        null,
+                        List.of(grade),
+                        null,
+                        null,
+                        ProviderKind.STAFF,
+                        null,
+                        List.of()));
+    }
+
+    private UUID venue(UserScope admin, UUID school, String name) {
+        return catalog.addVenue(
+                admin, school, new NewVenue("矩阵场地" + name + sequence.incrementAndGet(), VenueKind.CLASSROOM, 40));
+    }
+
+    private List<UUID> freeStaff(UUID school) {
+        return jdbc.sql("""
+                        select id from organization.staff where school_id = :s
+                        and id not in (select instructor_id from catalog.offering_instructor) order by id limit 2""").param("s", school).query(UUID.class).list();
+    }
+
+    /** A draft slot-2 offering on Wednesdays in a venue of its own, taught by a member of staff not yet teaching. */
+    private UUID offering(UserScope admin, UUID school, UUID term, int staff) {
+        int grade = jdbc.sql("select min(grade_level) from organization.school_class where school_id = :s")
+                .param("s", school)
+                .query(Integer.class)
+                .single();
+        return catalog.draftOffering(
+                admin,
+                school,
+                new NewOffering(
+                        course(admin, school, grade),
+                        term,
+                        DayOfWeek.WEDNESDAY,
+                        Slot.SLOT_2,
+                        venue(admin, school, "publish"),
+                        List.of(freeStaff(school).get(staff)),
+                        30,
+                        List.of(grade),
+                        null,
+                        20,
+                        null,
+                        null,
+                        null,
+                        List.of()));
     }
 
     private void row(
@@ -644,6 +827,10 @@ class AuthorizationMatrixTests {
                           + (select count(*) from organization.staff) * 17 + (select count(*) from organization.term) * 13
                           + (select count(*) from organization.calendar_day) * 3
                           + (select count(*) from catalog.course) * 19
+                          + (select count(*) from catalog.slot_plan) * 23
+                          + (select count(*) from catalog.offering) * 37
+                          + (select coalesce(sum(version), 0) from catalog.offering) * 41
+                          + (select coalesce(sum(version), 0) from catalog.slot_plan) * 29
                           + (select coalesce(sum(version), 0) from organization.school) * 5
                           + (select coalesce(sum(version), 0) from organization.student) * 11""").query(Long.class).single();
     }

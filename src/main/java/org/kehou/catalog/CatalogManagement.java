@@ -475,6 +475,29 @@ public class CatalogManagement {
                 .list();
     }
 
+    /** The daily slot plans of a school (CONTENT-3), by term, weekday and grade band, for readers of the school. */
+    @Transactional(readOnly = true)
+    public List<SlotPlanSummary> slotPlans(UserScope scope, UUID schoolId) {
+        SchoolSummary school = organization.school(scope, schoolId);
+        return plans.findAll().stream()
+                .filter(p -> p.schoolId().equals(school.id()))
+                .sorted(java.util.Comparator.comparing(SlotPlan::weekday)
+                        .thenComparing(SlotPlan::firstGrade)
+                        .thenComparing(SlotPlan::lastGrade))
+                .map(p -> new SlotPlanSummary(
+                        p.id(),
+                        p.termId(),
+                        p.weekday(),
+                        p.firstGrade(),
+                        p.lastGrade(),
+                        p.state() == SlotPlan.State.PUBLISHED,
+                        p.slots().stream()
+                                .map(s -> new SlotLine(
+                                        s.slot(), s.startsAt(), s.endsAt(), s.activities(), s.exerciseMinutes()))
+                                .toList()))
+                .toList();
+    }
+
     /** The school's course system (COURSE-1), by category and name, for readers of the school. */
     @Transactional(readOnly = true)
     public List<CourseSummary> courses(UserScope scope, UUID schoolId) {
@@ -803,6 +826,16 @@ public class CatalogManagement {
 
     /** The offerings copied into a term and how many were left out for clashing there. */
     public record CopyResult(List<UUID> copied, int skipped) {}
+
+    /** A daily slot plan as its school sees it. */
+    public record SlotPlanSummary(
+            UUID id,
+            UUID termId,
+            DayOfWeek weekday,
+            int firstGrade,
+            int lastGrade,
+            boolean published,
+            List<SlotLine> slots) {}
 
     public record VenueSummary(UUID id, String name, VenueKind kind, int capacity) {}
 

@@ -1,18 +1,28 @@
 package org.kehou.catalog.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.catalog.ActivityKind;
 import org.kehou.catalog.CatalogManagement.NewCourse;
+import org.kehou.catalog.CatalogManagement.NewOffering;
+import org.kehou.catalog.CatalogManagement.NewSlotPlan;
+import org.kehou.catalog.CatalogManagement.SlotLine;
 import org.kehou.catalog.CourseCategory;
 import org.kehou.catalog.ProviderKind;
+import org.kehou.catalog.Slot;
+import org.kehou.catalog.SlotOneContent;
 import org.kehou.platform.PlainText;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** The forms of the catalog pages; each keeps what the user typed when it is shown again with errors. */
 public final class Forms {
@@ -115,6 +125,322 @@ public final class Forms {
 
         public void setProviderKind(@Nullable ProviderKind providerKind) {
             this.providerKind = providerKind;
+        }
+    }
+
+    /**
+     * A daily slot plan to draft for a weekday and grade band (CONTENT-2, CONTENT-3): the times, activities and
+     * exercise minutes of slot 1 and slot 2.
+     */
+    public static class SlotPlanForm {
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID termId;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        DayOfWeek weekday;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        Integer firstGrade;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        Integer lastGrade;
+
+        @NotNull(message = "{validation.required}")
+        @DateTimeFormat(pattern = "HH:mm")
+        @Nullable
+        LocalTime slot1Start;
+
+        @NotNull(message = "{validation.required}")
+        @DateTimeFormat(pattern = "HH:mm")
+        @Nullable
+        LocalTime slot1End;
+
+        @NotBlank(message = "{validation.required}")
+        @Size(max = 200, message = "{validation.tooLong}")
+        @PlainText
+        String slot1Activities = "";
+
+        @NotNull(message = "{validation.required}")
+        @Min(value = 0, message = "{plan.exerciseNegative}")
+        @Nullable
+        Integer slot1Exercise;
+
+        @NotNull(message = "{validation.required}")
+        @DateTimeFormat(pattern = "HH:mm")
+        @Nullable
+        LocalTime slot2Start;
+
+        @NotNull(message = "{validation.required}")
+        @DateTimeFormat(pattern = "HH:mm")
+        @Nullable
+        LocalTime slot2End;
+
+        @NotBlank(message = "{validation.required}")
+        @Size(max = 200, message = "{validation.tooLong}")
+        @PlainText
+        String slot2Activities = "";
+
+        @NotNull(message = "{validation.required}")
+        @Min(value = 0, message = "{plan.exerciseNegative}")
+        @Nullable
+        Integer slot2Exercise;
+
+        NewSlotPlan toCommand() {
+            return new NewSlotPlan(
+                    termId,
+                    weekday,
+                    firstGrade,
+                    lastGrade,
+                    List.of(
+                            new SlotLine(Slot.SLOT_1, slot1Start, slot1End, slot1Activities.strip(), slot1Exercise),
+                            new SlotLine(Slot.SLOT_2, slot2Start, slot2End, slot2Activities.strip(), slot2Exercise)));
+        }
+
+        public @Nullable UUID getTermId() {
+            return termId;
+        }
+
+        public void setTermId(@Nullable UUID termId) {
+            this.termId = termId;
+        }
+
+        public @Nullable DayOfWeek getWeekday() {
+            return weekday;
+        }
+
+        public void setWeekday(@Nullable DayOfWeek weekday) {
+            this.weekday = weekday;
+        }
+
+        public @Nullable Integer getFirstGrade() {
+            return firstGrade;
+        }
+
+        public void setFirstGrade(@Nullable Integer firstGrade) {
+            this.firstGrade = firstGrade;
+        }
+
+        public @Nullable Integer getLastGrade() {
+            return lastGrade;
+        }
+
+        public void setLastGrade(@Nullable Integer lastGrade) {
+            this.lastGrade = lastGrade;
+        }
+
+        public @Nullable LocalTime getSlot1Start() {
+            return slot1Start;
+        }
+
+        public void setSlot1Start(@Nullable LocalTime slot1Start) {
+            this.slot1Start = slot1Start;
+        }
+
+        public @Nullable LocalTime getSlot1End() {
+            return slot1End;
+        }
+
+        public void setSlot1End(@Nullable LocalTime slot1End) {
+            this.slot1End = slot1End;
+        }
+
+        public String getSlot1Activities() {
+            return slot1Activities;
+        }
+
+        public void setSlot1Activities(String slot1Activities) {
+            this.slot1Activities = slot1Activities;
+        }
+
+        public @Nullable Integer getSlot1Exercise() {
+            return slot1Exercise;
+        }
+
+        public void setSlot1Exercise(@Nullable Integer slot1Exercise) {
+            this.slot1Exercise = slot1Exercise;
+        }
+
+        public @Nullable LocalTime getSlot2Start() {
+            return slot2Start;
+        }
+
+        public void setSlot2Start(@Nullable LocalTime slot2Start) {
+            this.slot2Start = slot2Start;
+        }
+
+        public @Nullable LocalTime getSlot2End() {
+            return slot2End;
+        }
+
+        public void setSlot2End(@Nullable LocalTime slot2End) {
+            this.slot2End = slot2End;
+        }
+
+        public String getSlot2Activities() {
+            return slot2Activities;
+        }
+
+        public void setSlot2Activities(String slot2Activities) {
+            this.slot2Activities = slot2Activities;
+        }
+
+        public @Nullable Integer getSlot2Exercise() {
+            return slot2Exercise;
+        }
+
+        public void setSlot2Exercise(@Nullable Integer slot2Exercise) {
+            this.slot2Exercise = slot2Exercise;
+        }
+    }
+
+    /**
+     * An offering of a course to draft in a term (COURSE-2): its weekday and slot, venue, instructor, capacity,
+     * grades and exercise minutes, and for slot 1 what it does (CONTENT-4).
+     */
+    public static class OfferingForm {
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID courseId;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID termId;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        DayOfWeek weekday;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        Slot slot;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID venueId;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID instructorId;
+
+        @NotNull(message = "{validation.required}")
+        @Min(value = 1, message = "{offering.capacityTooSmall}")
+        @Max(value = 2000, message = "{offering.capacityTooLarge}")
+        @Nullable
+        Integer capacity;
+
+        @NotEmpty(message = "{offering.noGrades}")
+        List<Integer> grades = new ArrayList<>();
+
+        @NotNull(message = "{validation.required}")
+        @Min(value = 0, message = "{offering.exerciseNegative}")
+        @Max(value = 240, message = "{exercise.minutesOutOfRange}")
+        @Nullable
+        Integer exerciseMinutes;
+
+        @Nullable
+        SlotOneContent slotOneContent;
+
+        NewOffering toCommand() {
+            return new NewOffering(
+                    courseId,
+                    termId,
+                    weekday,
+                    slot,
+                    venueId,
+                    List.of(instructorId),
+                    capacity,
+                    grades,
+                    null,
+                    exerciseMinutes,
+                    slotOneContent,
+                    null,
+                    null,
+                    List.of());
+        }
+
+        public @Nullable UUID getCourseId() {
+            return courseId;
+        }
+
+        public void setCourseId(@Nullable UUID courseId) {
+            this.courseId = courseId;
+        }
+
+        public @Nullable UUID getTermId() {
+            return termId;
+        }
+
+        public void setTermId(@Nullable UUID termId) {
+            this.termId = termId;
+        }
+
+        public @Nullable DayOfWeek getWeekday() {
+            return weekday;
+        }
+
+        public void setWeekday(@Nullable DayOfWeek weekday) {
+            this.weekday = weekday;
+        }
+
+        public @Nullable Slot getSlot() {
+            return slot;
+        }
+
+        public void setSlot(@Nullable Slot slot) {
+            this.slot = slot;
+        }
+
+        public @Nullable UUID getVenueId() {
+            return venueId;
+        }
+
+        public void setVenueId(@Nullable UUID venueId) {
+            this.venueId = venueId;
+        }
+
+        public @Nullable UUID getInstructorId() {
+            return instructorId;
+        }
+
+        public void setInstructorId(@Nullable UUID instructorId) {
+            this.instructorId = instructorId;
+        }
+
+        public @Nullable Integer getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(@Nullable Integer capacity) {
+            this.capacity = capacity;
+        }
+
+        public List<Integer> getGrades() {
+            return grades;
+        }
+
+        public void setGrades(@Nullable List<Integer> grades) {
+            this.grades = grades == null ? new ArrayList<>() : grades;
+        }
+
+        public @Nullable Integer getExerciseMinutes() {
+            return exerciseMinutes;
+        }
+
+        public void setExerciseMinutes(@Nullable Integer exerciseMinutes) {
+            this.exerciseMinutes = exerciseMinutes;
+        }
+
+        public @Nullable SlotOneContent getSlotOneContent() {
+            return slotOneContent;
+        }
+
+        public void setSlotOneContent(@Nullable SlotOneContent slotOneContent) {
+            this.slotOneContent = slotOneContent;
         }
     }
 }

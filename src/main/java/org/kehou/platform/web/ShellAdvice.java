@@ -48,6 +48,8 @@ class ShellAdvice {
             items.add(new NavItem("nav.staff", "/school/staff"));
             items.add(new NavItem("nav.calendar", "/school/calendar"));
             items.add(new NavItem("nav.courses", "/school/courses"));
+            items.add(new NavItem("nav.slotPlans", "/school/slot-plans"));
+            items.add(new NavItem("nav.offerings", "/school/offerings"));
             items.add(new NavItem("nav.import", "/school/import"));
         }
         if (me.has(Role.TEACHER)) {
