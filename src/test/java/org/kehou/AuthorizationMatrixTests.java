@@ -144,6 +144,7 @@ class AuthorizationMatrixTests {
     final Map<Relation, UUID> jobs = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> plans = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> offerings = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> notifications = new EnumMap<>(Relation.class);
     final Map<String, UUID> offeringParts = new LinkedHashMap<>();
     final AtomicInteger sequence = new AtomicInteger();
     final AtomicInteger termYears = new AtomicInteger(2040);
@@ -260,7 +261,22 @@ class AuthorizationMatrixTests {
                         schools.get(Relation.OTHER_COUNTY),
                         terms.get(Relation.OTHER_COUNTY),
                         0));
+        notifications.put(
+                Relation.OWN, notification(demo.scope(Caller.GUARDIAN.login).accountId()));
+        notifications.put(
+                Relation.OTHER_COUNTY, notification(demo.scope("LL-PS-ADMIN").accountId()));
         defineRows();
+    }
+
+    /** A notification in an account's inbox. */
+    private UUID notification(UUID account) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into platform.notification (id, recipient_id, topic, message_key, arguments, created_at,
+                          state, channel, attempts, next_attempt_at)
+                        values (:id, :to, 'matrix', 'inbox.title', '', current_timestamp, 'SENT', 'inbox', 1,
+                          current_timestamp)""").param("id", id).param("to", account).update();
+        return id;
     }
 
     private void defineRows() {
@@ -620,6 +636,16 @@ class AuthorizationMatrixTests {
                 false,
                 r -> get("/guardian/children/{id}", students.get(r)),
                 false);
+        row("GET /inbox", none, 200, anyRole, false, r -> get("/inbox"), true);
+        row("POST /inbox/read", none, 302, anyRole, false, r -> post("/inbox/read"), false);
+        row(
+                "POST /inbox/{notificationId}/read",
+                EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY),
+                302,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> post("/inbox/{id}/read", notifications.get(r)),
+                false);
     }
 
     private void public_(String endpoint, int status) {
@@ -829,6 +855,7 @@ class AuthorizationMatrixTests {
                           + (select count(*) from catalog.course) * 19
                           + (select count(*) from catalog.slot_plan) * 23
                           + (select count(*) from catalog.offering) * 37
+                          + (select count(*) from platform.notification where read_at is not null) * 43
                           + (select coalesce(sum(version), 0) from catalog.offering) * 41
                           + (select coalesce(sum(version), 0) from catalog.slot_plan) * 29
                           + (select coalesce(sum(version), 0) from organization.school) * 5

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -12,8 +13,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The user's language (zh-CN unless they chose English) and scope injection into controllers. */
+/** The user's language (zh-CN unless they chose English), scope injection into controllers and scheduled jobs. */
 @Configuration
+@EnableScheduling
 class PlatformConfiguration implements WebMvcConfigurer {
 
     private final ScopeArgumentResolver scopeResolver;

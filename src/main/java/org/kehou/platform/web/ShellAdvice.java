@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.kehou.platform.Notifications;
 import org.kehou.platform.Role;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.internal.ScopeArgumentResolver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,9 +17,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ShellAdvice {
 
     private final ScopeArgumentResolver scopes;
+    private final ObjectProvider<Notifications> notifications;
 
-    ShellAdvice(ScopeArgumentResolver scopes) {
+    /** The inbox is optional so that web slice tests need not provide it. */
+    ShellAdvice(ScopeArgumentResolver scopes, ObjectProvider<Notifications> notifications) {
         this.scopes = scopes;
+        this.notifications = notifications;
+    }
+
+    /** How many notifications the signed-in user has not read yet, for the inbox link of the shell. */
+    @ModelAttribute("unread")
+    long unread(HttpServletRequest request) {
+        UserScope me = scopes.current(request);
+        Notifications inbox = notifications.getIfAvailable();
+        return me == null || inbox == null ? 0 : inbox.unread(me);
     }
 
     @ModelAttribute("me")
