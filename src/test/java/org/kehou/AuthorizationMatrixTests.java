@@ -132,6 +132,9 @@ class AuthorizationMatrixTests {
     CatalogManagement catalog;
 
     @Autowired
+    org.kehou.platform.Photos photoStore;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -145,6 +148,7 @@ class AuthorizationMatrixTests {
     final Map<Relation, UUID> plans = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> offerings = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> notifications = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> photos = new EnumMap<>(Relation.class);
     final Map<String, UUID> offeringParts = new LinkedHashMap<>();
     final AtomicInteger sequence = new AtomicInteger();
     final AtomicInteger termYears = new AtomicInteger(2040);
@@ -261,11 +265,29 @@ class AuthorizationMatrixTests {
                         schools.get(Relation.OTHER_COUNTY),
                         terms.get(Relation.OTHER_COUNTY),
                         0));
+        for (Relation r : List.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            photos.put(r, photo(schools.get(r)));
+        }
         notifications.put(
                 Relation.OWN, notification(demo.scope(Caller.GUARDIAN.login).accountId()));
         notifications.put(
                 Relation.OTHER_COUNTY, notification(demo.scope("LL-PS-ADMIN").accountId()));
         defineRows();
+    }
+
+    /** A photo of a school, uploaded by someone else than the callers. */
+    private UUID photo(UUID school) {
+        UUID county = jdbc.sql("select county_id from organization.school where id = :s")
+                .param("s", school)
+                .query(UUID.class)
+                .single();
+        UserScope uploader =
+                new UserScope(UUID.randomUUID(), "矩阵上传", Set.of(Role.SCHOOL_ADMIN), county, school, null, null, null);
+        try {
+            return photoStore.store(uploader, county, school, org.kehou.platform.PhotosTests.image("png"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A notification in an account's inbox. */
@@ -637,6 +659,25 @@ class AuthorizationMatrixTests {
                 r -> get("/guardian/children/{id}", students.get(r)),
                 false);
         row("GET /inbox", none, 200, anyRole, false, r -> get("/inbox"), true);
+        Set<Relation> photoSchools = EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        row(
+                "GET /photos/{photoId}",
+                photoSchools,
+                200,
+                Map.of(
+                        Role.CITY_ADMIN,
+                        photoSchools,
+                        Role.INSPECTOR,
+                        photoSchools,
+                        Role.COUNTY_ADMIN,
+                        EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL),
+                        Role.SCHOOL_ADMIN,
+                        EnumSet.of(Relation.OWN),
+                        Role.TEACHER,
+                        EnumSet.of(Relation.OWN)),
+                false,
+                r -> get("/photos/{id}", photos.get(r)),
+                false);
         row("POST /inbox/read", none, 302, anyRole, false, r -> post("/inbox/read"), false);
         row(
                 "POST /inbox/{notificationId}/read",
