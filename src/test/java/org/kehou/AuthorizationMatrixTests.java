@@ -550,6 +550,35 @@ class AuthorizationMatrixTests {
                 false,
                 r -> post("/school/offerings/{id}/publish", offerings.get(r)),
                 false);
+        row("GET /school/services", none, 200, schoolAdmin, false, r -> get("/school/services"), true);
+        row(
+                "POST /school/services",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/services")
+                        .param("termId", terms.get(r).toString())
+                        .param("kind", "SLOT_1")
+                        .param("offered", "true")
+                        .param("startsAt", "15:30")
+                        .param("endsAt", "16:30"),
+                false);
+        Map<Role, Set<Relation>> schoolReaders = Map.of(
+                Role.COUNTY_ADMIN,
+                EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL),
+                Role.CITY_ADMIN,
+                schoolsOfCounty,
+                Role.INSPECTOR,
+                schoolsOfCounty);
+        row(
+                "GET /county/schools/{schoolId}/services",
+                schoolsOfCounty,
+                200,
+                schoolReaders,
+                false,
+                r -> get("/county/schools/{id}/services", schools.get(r)),
+                true);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
         row(
                 "GET /school/import/template.xlsx",
@@ -831,6 +860,8 @@ class AuthorizationMatrixTests {
                           + (select count(*) from catalog.offering) * 37
                           + (select coalesce(sum(version), 0) from catalog.offering) * 41
                           + (select coalesce(sum(version), 0) from catalog.slot_plan) * 29
+                          + (select count(*) from catalog.service_time) * 43
+                          + (select coalesce(sum(version), 0) from catalog.service_time) * 47
                           + (select coalesce(sum(version), 0) from organization.school) * 5
                           + (select coalesce(sum(version), 0) from organization.student) * 11""").query(Long.class).single();
     }

@@ -224,6 +224,62 @@ class BadInputTests {
         assertThat(response.getContentAsString()).contains("This is required.").doesNotContain("此项必填");
     }
 
+    @Test
+    void serviceTimeFormRefusesMissingGarbledAndUnknownValues() throws Exception {
+        UUID term = anyTermOf("JX-PS");
+        assertRefused(schoolAdmin, post("/school/services"), "此项必填");
+        assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", "", ""), "此项必填");
+        assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", "25:99", "16:30"), "请输入有效的时间");
+        String markup = assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", MARKUP, "16:30"), "请输入有效的时间");
+        assertThat(markup).contains(ESCAPED);
+        assertRefused(schoolAdmin, serviceTime(term, "NIGHT_SHIFT", "15:30", "16:30"), "格式不正确");
+        assertRefused(
+                schoolAdmin,
+                post("/school/services")
+                        .param("termId", "not-a-uuid")
+                        .param("kind", "SLOT_1")
+                        .param("startsAt", "15:30")
+                        .param("endsAt", "16:30"),
+                "请选择有效的选项");
+        assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", "15:30", "16:30").param("firstGrade", "abc"), "请输入数字");
+        assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", "15:30", "16:30").param("lastGrade", "12"), "年级应为1至9");
+        assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", "15:30", "16:30").param("offered", "maybe"), "格式不正确");
+        MockHttpServletResponse english = mvc.perform(serviceTime(term, "SLOT_1", "", "16:30")
+                        .cookie(new Cookie("kehou-lang", "en"))
+                        .with(csrf())
+                        .with(SignIn.as(schoolAdmin)))
+                .andReturn()
+                .getResponse();
+        assertThat(english.getContentAsString()).contains("This is required.").doesNotContain("此项必填");
+    }
+
+    @Test
+    void serviceTimeFormAnswersAnotherSchoolsTermWithNotFound() throws Exception {
+        long before = fingerprint();
+        MockHttpServletResponse response = mvc.perform(serviceTime(anyTermOf("LL-PS"), "SLOT_1", "15:30", "16:30")
+                        .with(csrf())
+                        .with(SignIn.as(schoolAdmin)))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    private UUID anyTermOf(String school) {
+        return jdbc.sql("select id from organization.term where school_id = :s order by starts_on limit 1")
+                .param("s", demo.school(school))
+                .query(UUID.class)
+                .single();
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> serviceTime(UUID term, String kind, String from, String to) {
+        return post("/school/services")
+                .param("termId", term.toString())
+                .param("kind", kind)
+                .param("startsAt", from)
+                .param("endsAt", to);
+    }
+
     private AbstractMockHttpServletRequestBuilder<?> student(String name, String idNumber) {
         return post("/school/students")
                 .param("name", name)
@@ -263,6 +319,7 @@ class BadInputTests {
                           + (select count(*) from organization.school_class) * 104729 + (select count(*) from organization.student) * 31
                           + (select count(*) from organization.guardian) * 131 + (select count(*) from organization.staff) * 17
                           + (select count(*) from organization.term) * 13 + (select count(*) from organization.calendar_day) * 3
-                          + (select count(*) from organization.import_job)""").query(Long.class).single();
+                          + (select count(*) from organization.import_job)
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.service_time) * 43""").query(Long.class).single();
     }
 }
