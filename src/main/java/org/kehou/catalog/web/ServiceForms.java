@@ -2,17 +2,23 @@ package org.kehou.catalog.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kehou.catalog.CatalogManagement.NewOpening;
+import org.kehou.catalog.OpeningPurpose;
 import org.kehou.catalog.ServiceKind;
 import org.kehou.catalog.ServicePlanning.NewServiceTime;
 import org.kehou.catalog.ServicePlanning.ServiceTimeSummary;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
 
-/** The forms of the service-times page; each keeps what the user typed when shown again with errors. */
+/** The forms of the service-times and openings pages; each keeps what the user typed when shown again with errors. */
 public final class ServiceForms {
 
     private ServiceForms() {}
@@ -134,6 +140,104 @@ public final class ServiceForms {
 
         public void setLastGrade(@Nullable Integer lastGrade) {
             this.lastGrade = lastGrade;
+        }
+    }
+
+    /**
+     * A venue to open on a day without school (SCOPE-3): date, times, how many students, care or enrichment, and the
+     * staff who supervise.
+     */
+    public static class OpeningForm {
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID venueId;
+
+        @NotNull(message = "{validation.required}")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        @Nullable
+        LocalDate onDate;
+
+        @NotNull(message = "{validation.required}")
+        @DateTimeFormat(pattern = "HH:mm")
+        @Nullable
+        LocalTime startsAt;
+
+        @NotNull(message = "{validation.required}")
+        @DateTimeFormat(pattern = "HH:mm")
+        @Nullable
+        LocalTime endsAt;
+
+        @NotNull(message = "{validation.required}")
+        @Min(value = 1, message = "{opening.capacityOutOfRange}")
+        @Max(value = 2000, message = "{opening.capacityOutOfRange}")
+        @Nullable
+        Integer capacity;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        OpeningPurpose purpose;
+
+        @NotEmpty(message = "{opening.noSupervisor}")
+        List<UUID> supervisors = new ArrayList<>();
+
+        NewOpening toCommand() {
+            return new NewOpening(venueId, onDate, startsAt, endsAt, capacity, purpose, supervisors);
+        }
+
+        public @Nullable UUID getVenueId() {
+            return venueId;
+        }
+
+        public void setVenueId(@Nullable UUID venueId) {
+            this.venueId = venueId;
+        }
+
+        public @Nullable LocalDate getOnDate() {
+            return onDate;
+        }
+
+        public void setOnDate(@Nullable LocalDate onDate) {
+            this.onDate = onDate;
+        }
+
+        public @Nullable LocalTime getStartsAt() {
+            return startsAt;
+        }
+
+        public void setStartsAt(@Nullable LocalTime startsAt) {
+            this.startsAt = startsAt;
+        }
+
+        public @Nullable LocalTime getEndsAt() {
+            return endsAt;
+        }
+
+        public void setEndsAt(@Nullable LocalTime endsAt) {
+            this.endsAt = endsAt;
+        }
+
+        public @Nullable Integer getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(@Nullable Integer capacity) {
+            this.capacity = capacity;
+        }
+
+        public @Nullable OpeningPurpose getPurpose() {
+            return purpose;
+        }
+
+        public void setPurpose(@Nullable OpeningPurpose purpose) {
+            this.purpose = purpose;
+        }
+
+        public List<UUID> getSupervisors() {
+            return supervisors;
+        }
+
+        public void setSupervisors(@Nullable List<UUID> supervisors) {
+            this.supervisors = supervisors == null ? new ArrayList<>() : supervisors;
         }
     }
 }
