@@ -3,6 +3,7 @@ package org.kehou.catalog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -113,7 +114,7 @@ public class ServicePlanning {
         termOf(scope, schoolId, termId);
         Map<ServiceKind, ServiceTime> stored = new EnumMap<>(ServiceKind.class);
         times.findBySchoolIdAndTermId(schoolId, termId).forEach(t -> stored.put(t.kind(), t));
-        return java.util.Arrays.stream(ServiceKind.values())
+        return Arrays.stream(ServiceKind.values())
                 .map(kind -> {
                     ServiceTime t = stored.get(kind);
                     if (t == null) {
