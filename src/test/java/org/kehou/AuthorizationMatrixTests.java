@@ -33,6 +33,7 @@ import org.kehou.catalog.CatalogManagement.NewSlotPlan;
 import org.kehou.catalog.CatalogManagement.NewVenue;
 import org.kehou.catalog.CatalogManagement.SlotLine;
 import org.kehou.catalog.CourseCategory;
+import org.kehou.catalog.OpeningPurpose;
 import org.kehou.catalog.ProviderKind;
 import org.kehou.catalog.Slot;
 import org.kehou.catalog.VenueKind;
@@ -149,6 +150,8 @@ class AuthorizationMatrixTests {
     final Map<Relation, UUID> offerings = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> notifications = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> photos = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> openingVenues = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> openings = new EnumMap<>(Relation.class);
     final Map<String, UUID> offeringParts = new LinkedHashMap<>();
     final AtomicInteger sequence = new AtomicInteger();
     final AtomicInteger termYears = new AtomicInteger(2040);
@@ -272,6 +275,38 @@ class AuthorizationMatrixTests {
                 Relation.OWN, notification(demo.scope(Caller.GUARDIAN.login).accountId()));
         notifications.put(
                 Relation.OTHER_COUNTY, notification(demo.scope("LL-PS-ADMIN").accountId()));
+        Map<Relation, UserScope> schoolAdmins = Map.of(
+                Relation.OWN,
+                admin,
+                Relation.OTHER_SCHOOL,
+                new UserScope(
+                        UUID.randomUUID(),
+                        "矩阵管理员",
+                        Set.of(Role.SCHOOL_ADMIN),
+                        counties.get(Relation.OWN),
+                        schools.get(Relation.OTHER_SCHOOL),
+                        null,
+                        null,
+                        null),
+                Relation.OTHER_COUNTY,
+                demo.scope("LL-PS-ADMIN"));
+        for (Relation r : List.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            UUID school = schools.get(r);
+            openingVenues.put(r, venue(schoolAdmins.get(r), school, "opening"));
+            openings.put(
+                    r,
+                    catalog.planOpening(
+                            schoolAdmins.get(r),
+                            school,
+                            new CatalogManagement.NewOpening(
+                                    openingVenues.get(r),
+                                    openingDay(),
+                                    LocalTime.of(9, 0),
+                                    LocalTime.of(11, 0),
+                                    30,
+                                    OpeningPurpose.CARE,
+                                    List.of(anyStaff(school)))));
+        }
         defineRows();
     }
 
@@ -588,6 +623,59 @@ class AuthorizationMatrixTests {
                 false,
                 r -> post("/school/offerings/{id}/publish", offerings.get(r)),
                 false);
+        row("GET /school/services", none, 200, schoolAdmin, false, r -> get("/school/services"), true);
+        row(
+                "POST /school/services",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/services")
+                        .param("termId", terms.get(r).toString())
+                        .param("kind", "SLOT_1")
+                        .param("offered", "true")
+                        .param("startsAt", "15:30")
+                        .param("endsAt", "16:30"),
+                false);
+        Map<Role, Set<Relation>> schoolReaders = Map.of(
+                Role.COUNTY_ADMIN,
+                EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL),
+                Role.CITY_ADMIN,
+                schoolsOfCounty,
+                Role.INSPECTOR,
+                schoolsOfCounty);
+        row(
+                "GET /county/schools/{schoolId}/services",
+                schoolsOfCounty,
+                200,
+                schoolReaders,
+                false,
+                r -> get("/county/schools/{id}/services", schools.get(r)),
+                true);
+        row("GET /school/openings", none, 200, schoolAdmin, false, r -> get("/school/openings"), true);
+        row(
+                "POST /school/openings",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/openings")
+                        .param("venueId", openingVenues.get(r).toString())
+                        .param("onDate", openingDay().toString())
+                        .param("startsAt", "09:00")
+                        .param("endsAt", "11:00")
+                        .param("capacity", "30")
+                        .param("purpose", "ENRICHMENT")
+                        .param("supervisors", offeringParts.get("staff").toString()),
+                false);
+        row(
+                "POST /school/openings/{openingId}/publish",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/openings/{id}/publish", openings.get(r)),
+                false);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
         row(
                 "GET /school/import/template.xlsx",
@@ -639,6 +727,14 @@ class AuthorizationMatrixTests {
                 anyoneAnySchool,
                 true,
                 r -> get("/public/schools/{id}/notices", schools.get(r)),
+                true);
+        row(
+                "GET /public/schools/{schoolId}/openings",
+                schoolsOfCounty,
+                200,
+                anyoneAnySchool,
+                true,
+                r -> get("/public/schools/{id}/openings", schools.get(r)),
                 true);
         row("GET /teacher", none, 200, Map.of(Role.TEACHER, none), false, r -> get("/teacher"), false);
         row(
@@ -712,6 +808,20 @@ class AuthorizationMatrixTests {
                         ProviderKind.STAFF,
                         null,
                         List.of()));
+    }
+
+    /** A Saturday of its own for each opening, weeks ahead: never a school day, never a venue taken twice. */
+    private LocalDate openingDay() {
+        return LocalDate.now()
+                .with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.SATURDAY))
+                .plusWeeks(sequence.incrementAndGet());
+    }
+
+    private UUID anyStaff(UUID school) {
+        return jdbc.sql("select id from organization.staff where school_id = :s order by id limit 1")
+                .param("s", school)
+                .query(UUID.class)
+                .single();
     }
 
     private UUID venue(UserScope admin, UUID school, String name) {
@@ -899,6 +1009,10 @@ class AuthorizationMatrixTests {
                           + (select count(*) from platform.notification where read_at is not null) * 43
                           + (select coalesce(sum(version), 0) from catalog.offering) * 41
                           + (select coalesce(sum(version), 0) from catalog.slot_plan) * 29
+                          + (select count(*) from catalog.service_time) * 43
+                          + (select coalesce(sum(version), 0) from catalog.service_time) * 47
+                          + (select count(*) from catalog.opening) * 53
+                          + (select coalesce(sum(version), 0) from catalog.opening) * 59
                           + (select coalesce(sum(version), 0) from organization.school) * 5
                           + (select coalesce(sum(version), 0) from organization.student) * 11""").query(Long.class).single();
     }

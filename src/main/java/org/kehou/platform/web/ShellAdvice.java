@@ -63,6 +63,8 @@ class ShellAdvice {
             items.add(new NavItem("nav.courses", "/school/courses"));
             items.add(new NavItem("nav.slotPlans", "/school/slot-plans"));
             items.add(new NavItem("nav.offerings", "/school/offerings"));
+            items.add(new NavItem("nav.services", "/school/services"));
+            items.add(new NavItem("nav.openings", "/school/openings"));
             items.add(new NavItem("nav.import", "/school/import"));
         }
         if (me.has(Role.TEACHER)) {

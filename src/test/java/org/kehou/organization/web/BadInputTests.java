@@ -8,9 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import jakarta.servlet.http.Cookie;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kehou.catalog.CatalogManagement;
+import org.kehou.catalog.VenueKind;
 import org.kehou.organization.RosterFiles;
 import org.kehou.platform.UserScope;
 import org.kehou.support.DemoFixtures;
@@ -41,6 +44,9 @@ class BadInputTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CatalogManagement catalog;
 
     UserScope countyAdmin;
     UserScope schoolAdmin;
@@ -224,6 +230,134 @@ class BadInputTests {
         assertThat(response.getContentAsString()).contains("This is required.").doesNotContain("此项必填");
     }
 
+    @Test
+    void serviceTimeFormRefusesMissingGarbledAndUnknownValues() throws Exception {
+        UUID term = anyTermOf("JX-PS");
+        assertRefused(schoolAdmin, post("/school/services"), "此项必填");
+        assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", "", ""), "此项必填");
+        assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", "25:99", "16:30"), "请输入有效的时间");
+        String markup = assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", MARKUP, "16:30"), "请输入有效的时间");
+        assertThat(markup).contains(ESCAPED);
+        assertRefused(schoolAdmin, serviceTime(term, "NIGHT_SHIFT", "15:30", "16:30"), "格式不正确");
+        assertRefused(
+                schoolAdmin,
+                post("/school/services")
+                        .param("termId", "not-a-uuid")
+                        .param("kind", "SLOT_1")
+                        .param("startsAt", "15:30")
+                        .param("endsAt", "16:30"),
+                "请选择有效的选项");
+        assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", "15:30", "16:30").param("firstGrade", "abc"), "请输入数字");
+        assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", "15:30", "16:30").param("lastGrade", "12"), "年级应为1至9");
+        assertRefused(schoolAdmin, serviceTime(term, "SLOT_1", "15:30", "16:30").param("offered", "maybe"), "格式不正确");
+        MockHttpServletResponse english = mvc.perform(serviceTime(term, "SLOT_1", "", "16:30")
+                        .cookie(new Cookie("kehou-lang", "en"))
+                        .with(csrf())
+                        .with(SignIn.as(schoolAdmin)))
+                .andReturn()
+                .getResponse();
+        assertThat(english.getContentAsString()).contains("This is required.").doesNotContain("此项必填");
+    }
+
+    @Test
+    void serviceTimeFormAnswersAnotherSchoolsTermWithNotFound() throws Exception {
+        long before = fingerprint();
+        MockHttpServletResponse response = mvc.perform(serviceTime(anyTermOf("LL-PS"), "SLOT_1", "15:30", "16:30")
+                        .with(csrf())
+                        .with(SignIn.as(schoolAdmin)))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void openingFormRefusesMissingGarbledAndUnknownValues() throws Exception {
+        String empty = assertRefused(schoolAdmin, post("/school/openings"), "此项必填");
+        assertThat(empty).contains("非上学日开放须至少安排一名看护人员。");
+        UUID venue = jdbc.sql("select id from catalog.venue where school_id = :s order by id limit 1")
+                .param("s", demo.school("JX-PS"))
+                .query(UUID.class)
+                .optional()
+                .orElseGet(UUID::randomUUID);
+        assertRefused(schoolAdmin, opening(venue, "onDate", "2027-13-45"), "请输入有效日期");
+        assertRefused(schoolAdmin, opening(venue, "startsAt", "9点"), "请输入有效的时间");
+        String markup = assertRefused(schoolAdmin, opening(venue, "endsAt", MARKUP), "请输入有效的时间");
+        assertThat(markup).contains(ESCAPED);
+        assertRefused(schoolAdmin, opening(venue, "purpose", "PARTY"), "格式不正确");
+        assertRefused(schoolAdmin, opening(venue, "venueId", "not-a-uuid"), "请选择有效的选项");
+        assertRefused(schoolAdmin, opening(venue, "supervisors", "nobody"), "格式不正确");
+        assertRefused(schoolAdmin, opening(venue, "capacity", "many"), "请输入数字");
+        assertRefused(schoolAdmin, opening(venue, "capacity", "0"), "人数上限应在 1 至 2000 人之间。");
+        MockHttpServletResponse english = mvc.perform(opening(venue, "capacity", "5000")
+                        .cookie(new Cookie("kehou-lang", "en"))
+                        .with(csrf())
+                        .with(SignIn.as(schoolAdmin)))
+                .andReturn()
+                .getResponse();
+        assertThat(english.getContentAsString()).contains("The capacity must be between 1 and 2000.");
+    }
+
+    @Test
+    void openingFormAnswersAnotherSchoolsVenueOrAMalformedIdWithNotFound() throws Exception {
+        UUID theirs = jdbc.sql("select id from catalog.venue where school_id = :s order by id limit 1")
+                .param("s", demo.school("LL-PS"))
+                .query(UUID.class)
+                .optional()
+                .orElseGet(() -> catalog.addVenue(
+                        demo.scope("LL-PS-ADMIN"),
+                        demo.school("LL-PS"),
+                        new CatalogManagement.NewVenue("坏输入他校场地", VenueKind.GYM, 80)));
+        long before = fingerprint();
+        for (var request : List.of(
+                opening(theirs, "capacity", "20"),
+                post("/school/openings/{id}/publish", "not-a-uuid"),
+                post("/school/openings/{id}/publish", UUID.randomUUID()))) {
+            MockHttpServletResponse response = mvc.perform(request.with(csrf()).with(SignIn.as(schoolAdmin)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).isEqualTo(404);
+            assertThat(response.getContentAsString()).doesNotContain("Exception");
+        }
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    private UUID anyTermOf(String school) {
+        return jdbc.sql("select id from organization.term where school_id = :s order by starts_on limit 1")
+                .param("s", demo.school(school))
+                .query(UUID.class)
+                .single();
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> serviceTime(UUID term, String kind, String from, String to) {
+        return post("/school/services")
+                .param("termId", term.toString())
+                .param("kind", kind)
+                .param("startsAt", from)
+                .param("endsAt", to);
+    }
+
+    /** A valid opening of the venue next Saturday with one value replaced. */
+    private AbstractMockHttpServletRequestBuilder<?> opening(UUID venue, String field, String value) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("venueId", venue.toString());
+        values.put(
+                "onDate",
+                LocalDate.now()
+                        .plusWeeks(2)
+                        .with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.SATURDAY))
+                        .toString());
+        values.put("startsAt", "09:00");
+        values.put("endsAt", "11:00");
+        values.put("capacity", "30");
+        values.put("purpose", "CARE");
+        values.put("supervisors", demo.scope("JX-PS-ADMIN").staffId().toString());
+        values.put(field, value);
+        var request = post("/school/openings");
+        values.forEach(request::param);
+        return request;
+    }
+
     private AbstractMockHttpServletRequestBuilder<?> student(String name, String idNumber) {
         return post("/school/students")
                 .param("name", name)
@@ -263,6 +397,8 @@ class BadInputTests {
                           + (select count(*) from organization.school_class) * 104729 + (select count(*) from organization.student) * 31
                           + (select count(*) from organization.guardian) * 131 + (select count(*) from organization.staff) * 17
                           + (select count(*) from organization.term) * 13 + (select count(*) from organization.calendar_day) * 3
-                          + (select count(*) from organization.import_job)""").query(Long.class).single();
+                          + (select count(*) from organization.import_job)
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.service_time) * 43
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.opening) * 53""").query(Long.class).single();
     }
 }
