@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gives the demo schools their after-school catalog once the demo city exists: venues, a course system covering
+ * Gives the demo schools their after-school catalog once the demo city exists: the day's service times, venues, a
+ * course system covering
  * every category and every slot-2 activity kind (COURSE-1), daily slot plans of the current term that pass the
  * exercise rule (CONTENT-3), published offerings of the current term (slot-1 homework help for each grade, slot-2
  * enrichment, evening self-study in junior-middle grades), one institution offering with its fee notice (ENROL-5) in
@@ -146,6 +147,7 @@ class DemoCatalog implements ApplicationRunner {
                     "在游戏中发展数学思维，不讲新课"));
 
     private final CatalogManagement catalog;
+    private final ServicePlanning services;
     private final OrganizationQueries organization;
     private final AccountManagement accounts;
     private final JdbcClient jdbc;
@@ -154,12 +156,14 @@ class DemoCatalog implements ApplicationRunner {
 
     DemoCatalog(
             CatalogManagement catalog,
+            ServicePlanning services,
             OrganizationQueries organization,
             AccountManagement accounts,
             JdbcClient jdbc,
             Clock clock,
             TransactionTemplate tx) {
         this.catalog = catalog;
+        this.services = services;
         this.organization = organization;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -219,6 +223,7 @@ class DemoCatalog implements ApplicationRunner {
                 .map(StaffRow::id)
                 .toList();
 
+        serviceTimes(admin, school, term, grades);
         planSlots(admin, school, term, grades);
         homeworkHelp(admin, school, term, grades, headTeachers);
         eveningSelfStudy(admin, school, term, grades, headTeachers);
@@ -227,6 +232,34 @@ class DemoCatalog implements ApplicationRunner {
             institutionOffering(admin, school, term, grades);
         }
         saturdayOpening(admin, school, today, terms, teachers);
+    }
+
+    /**
+     * The day's services (SCOPE-1, SCOPE-2, CONTENT-7): early arrival 07:20–07:50, the two slots 16:00–18:00,
+     * extended care until 18:45, and evening self-study 19:00–20:30 where there are junior-middle grades.
+     */
+    private void serviceTimes(UserScope admin, SchoolSummary school, Term term, List<Integer> grades) {
+        boolean junior = grades.stream().anyMatch(g -> g >= 7);
+        List<Object[]> day = List.of(
+                new Object[] {ServiceKind.EARLY_ARRIVAL, LocalTime.of(7, 20), LocalTime.of(7, 50), true},
+                new Object[] {ServiceKind.SLOT_1, LocalTime.of(16, 0), LocalTime.of(17, 0), true},
+                new Object[] {ServiceKind.SLOT_2, LocalTime.of(17, 0), LocalTime.of(18, 0), true},
+                new Object[] {ServiceKind.EXTENDED_CARE, LocalTime.of(18, 0), LocalTime.of(18, 45), true},
+                new Object[] {ServiceKind.EVENING, LocalTime.of(19, 0), LocalTime.of(20, 30), junior});
+        for (Object[] service : day) {
+            boolean offered = (Boolean) service[3];
+            services.setServiceTime(
+                    admin,
+                    school.id(),
+                    new ServicePlanning.NewServiceTime(
+                            term.id(),
+                            (ServiceKind) service[0],
+                            offered,
+                            offered ? (LocalTime) service[1] : null,
+                            offered ? (LocalTime) service[2] : null,
+                            null,
+                            null));
+        }
     }
 
     /** Mon–Fri plans: slot 1 from 16:00, slot 2 from 17:00, each with the city's 20 minutes of exercise or more. */

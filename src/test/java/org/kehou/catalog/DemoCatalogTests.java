@@ -114,6 +114,29 @@ class DemoCatalogTests {
                         .isBeforeOrEqualTo(LocalDate.now(clock).minusDays(catalog.noticeDays(demo.county("410305")))));
     }
 
+    @Autowired
+    ServicePlanning services;
+
+    @Test
+    void everyDemoSchoolRunsEarlyArrivalBothSlotsAndExtendedCareAndEveningStudyOnlyWithJuniorGrades() {
+        for (String code : DemoCatalog.DEMO_SCHOOLS) {
+            UUID school = demo.school(code);
+            var times = services.serviceTimes(cityReader(), school, currentTerm(school));
+            assertThat(times)
+                    .as(code)
+                    .filteredOn(ServicePlanning.ServiceTimeSummary::offered)
+                    .extracting(ServicePlanning.ServiceTimeSummary::kind)
+                    .containsExactlyElementsOf(
+                            code.endsWith("PS")
+                                    ? List.of(
+                                            ServiceKind.EARLY_ARRIVAL,
+                                            ServiceKind.SLOT_1,
+                                            ServiceKind.SLOT_2,
+                                            ServiceKind.EXTENDED_CARE)
+                                    : List.of(ServiceKind.values()));
+        }
+    }
+
     @Test
     void theNextTermIsLeftForTheSchoolToBuild() {
         UUID school = demo.school("LL-PS");
