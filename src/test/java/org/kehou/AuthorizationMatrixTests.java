@@ -550,6 +550,18 @@ class AuthorizationMatrixTests {
                 false,
                 r -> post("/school/offerings/{id}/publish", offerings.get(r)),
                 false);
+        row("GET /school/venues", none, 200, schoolAdmin, false, r -> get("/school/venues"), false);
+        row(
+                "POST /school/venues",
+                none,
+                302,
+                schoolAdmin,
+                false,
+                r -> post("/school/venues")
+                        .param("name", "矩阵新场地" + sequence.incrementAndGet())
+                        .param("kind", "LAB")
+                        .param("capacity", "40"),
+                false);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
         row(
                 "GET /school/import/template.xlsx",
@@ -832,6 +844,9 @@ class AuthorizationMatrixTests {
                           + (select coalesce(sum(version), 0) from catalog.offering) * 41
                           + (select coalesce(sum(version), 0) from catalog.slot_plan) * 29
                           + (select coalesce(sum(version), 0) from organization.school) * 5
-                          + (select coalesce(sum(version), 0) from organization.student) * 11""").query(Long.class).single();
+                          + (select coalesce(sum(version), 0) from organization.student) * 11
+                          + (select count(*) from catalog.venue) * 43
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.exercise_minimum) * 47
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.notice_period) * 53""").query(Long.class).single();
     }
 }

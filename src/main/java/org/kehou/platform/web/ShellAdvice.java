@@ -50,6 +50,7 @@ class ShellAdvice {
             items.add(new NavItem("nav.courses", "/school/courses"));
             items.add(new NavItem("nav.slotPlans", "/school/slot-plans"));
             items.add(new NavItem("nav.offerings", "/school/offerings"));
+            items.add(new NavItem("nav.venues", "/school/venues"));
             items.add(new NavItem("nav.import", "/school/import"));
         }
         if (me.has(Role.TEACHER)) {

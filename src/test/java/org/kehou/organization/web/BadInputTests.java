@@ -24,8 +24,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 /**
- * Bad input on every form (ORG-3, §4): empty, too long, malformed ID or mobile numbers, markup. The form comes back
- * with a clear message beside the field in the user's language, the input escaped, nothing stored, never a 500.
+ * Bad input on every form (ORG-3, §4): empty, too long, malformed ID or mobile numbers, markup, numbers out of range,
+ * choices not on the list. The form comes back with a clear message beside the field in the user's language, the input
+ * escaped, nothing stored, never a 500.
  */
 @KehouTest
 class BadInputTests {
@@ -213,6 +214,18 @@ class BadInputTests {
     }
 
     @Test
+    void venueFormRefusesEmptyTooLongMarkupUnknownKindsAndImpossibleCapacities() throws Exception {
+        assertRefused(schoolAdmin, post("/school/venues"), "此项必填");
+        assertRefused(schoolAdmin, venue("场".repeat(51), "LAB", "40"), "内容过长");
+        String page = assertRefused(schoolAdmin, venue(MARKUP, "LAB", "40"), "不能包含");
+        assertThat(page).contains(ESCAPED);
+        assertRefused(schoolAdmin, venue("坏类型场地", MARKUP, "40"), "请从列表中选择场地类型");
+        assertRefused(schoolAdmin, venue("坏容量场地", "LAB", "四十"), "请输入数字");
+        assertRefused(schoolAdmin, venue("坏容量场地", "LAB", "-3"), "场地容量至少为 1 人");
+        assertRefused(schoolAdmin, venue("坏容量场地", "LAB", "99999999999"), "请输入数字");
+    }
+
+    @Test
     void messagesFollowTheUsersLanguage() throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/school/students")
                         .cookie(new Cookie("kehou-lang", "en"))
@@ -229,6 +242,10 @@ class BadInputTests {
                 .param("name", name)
                 .param("idNumber", idNumber)
                 .param("classId", ownClass.toString());
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> venue(String name, String kind, String capacity) {
+        return post("/school/venues").param("name", name).param("kind", kind).param("capacity", capacity);
     }
 
     private AbstractMockHttpServletRequestBuilder<?> term(int year, String starts, String ends) {
@@ -263,6 +280,9 @@ class BadInputTests {
                           + (select count(*) from organization.school_class) * 104729 + (select count(*) from organization.student) * 31
                           + (select count(*) from organization.guardian) * 131 + (select count(*) from organization.staff) * 17
                           + (select count(*) from organization.term) * 13 + (select count(*) from organization.calendar_day) * 3
-                          + (select count(*) from organization.import_job)""").query(Long.class).single();
+                          + (select count(*) from organization.import_job)
+                          + (select count(*) from catalog.venue) * 43
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.exercise_minimum) * 47
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.notice_period) * 53""").query(Long.class).single();
     }
 }
