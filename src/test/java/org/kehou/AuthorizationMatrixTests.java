@@ -562,6 +562,60 @@ class AuthorizationMatrixTests {
                         .param("kind", "LAB")
                         .param("capacity", "40"),
                 false);
+        Map<Role, Set<Relation>> countyReaders = Map.of(
+                Role.COUNTY_ADMIN,
+                EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL),
+                Role.CITY_ADMIN,
+                schoolsOfCounty,
+                Role.INSPECTOR,
+                schoolsOfCounty);
+        row(
+                "GET /county/schools/{schoolId}/courses",
+                schoolsOfCounty,
+                200,
+                countyReaders,
+                false,
+                r -> get("/county/schools/{id}/courses", schools.get(r)),
+                false);
+        Map<Role, Set<Relation>> countyAdmin = Map.of(Role.COUNTY_ADMIN, none);
+        row("GET /county/catalog", none, 200, countyAdmin, false, r -> get("/county/catalog"), false);
+        row(
+                "POST /county/catalog/exercise-minimum",
+                none,
+                302,
+                countyAdmin,
+                false,
+                r -> post("/county/catalog/exercise-minimum")
+                        .param("minutes", String.valueOf(catalog.exerciseMinimum(counties.get(Relation.OWN)))),
+                false);
+        row(
+                "POST /county/catalog/notice-period",
+                none,
+                302,
+                countyAdmin,
+                false,
+                r -> post("/county/catalog/notice-period")
+                        .param("days", String.valueOf(catalog.noticeDays(counties.get(Relation.OWN)))),
+                false);
+        Map<Role, Set<Relation>> cityReaders = Map.of(Role.CITY_ADMIN, none, Role.INSPECTOR, none);
+        row("GET /city/catalog", none, 200, cityReaders, false, r -> get("/city/catalog"), false);
+        row(
+                "POST /city/catalog/exercise-minimum",
+                none,
+                302,
+                Map.of(Role.CITY_ADMIN, none),
+                false,
+                r -> post("/city/catalog/exercise-minimum").param("minutes", String.valueOf(cityMinimum())),
+                false);
+        Set<Relation> countyRelations = EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY);
+        row(
+                "GET /city/counties/{countyId}/catalog",
+                countyRelations,
+                200,
+                Map.of(Role.CITY_ADMIN, countyRelations, Role.INSPECTOR, countyRelations),
+                false,
+                r -> get("/city/counties/{id}/catalog", counties.get(r)),
+                false);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
         row(
                 "GET /school/import/template.xlsx",
@@ -694,6 +748,12 @@ class AuthorizationMatrixTests {
                         null,
                         null,
                         List.of()));
+    }
+
+    private int cityMinimum() {
+        return jdbc.sql("select coalesce(max(minutes), 20) from catalog.exercise_minimum where county_id is null")
+                .query(Integer.class)
+                .single();
     }
 
     private void row(

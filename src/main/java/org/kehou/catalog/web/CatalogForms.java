@@ -11,7 +11,8 @@ import org.kehou.catalog.VenueKind;
 import org.kehou.platform.PlainText;
 
 /**
- * The forms of the venue pages; each keeps what the user typed when it is shown again with errors.
+ * The forms of the venue, county and city pages; each keeps what the user typed when it is shown again
+ * with errors.
  */
 public final class CatalogForms {
 
@@ -63,6 +64,43 @@ public final class CatalogForms {
 
         public void setCapacity(@Nullable Integer capacity) {
             this.capacity = capacity;
+        }
+    }
+
+    /**
+     * The minimum exercise minutes per slot (CONTENT-3) of the city, or of a county, which may raise the city's but
+     * never lower it.
+     */
+    public static class ExerciseMinimumForm {
+        @NotNull(message = "{validation.required}")
+        @Min(value = 0, message = "{exercise.minutesOutOfRange}")
+        @Max(value = 240, message = "{exercise.minutesOutOfRange}")
+        @Nullable
+        Integer minutes;
+
+        public @Nullable Integer getMinutes() {
+            return minutes;
+        }
+
+        public void setMinutes(@Nullable Integer minutes) {
+            this.minutes = minutes;
+        }
+    }
+
+    /** The days a county's fee notices stay public before their offerings open for registration (ENROL-5). */
+    public static class NoticePeriodForm {
+        @NotNull(message = "{validation.required}")
+        @Min(value = 1, message = "{notice.daysOutOfRange}")
+        @Max(value = 60, message = "{notice.daysOutOfRange}")
+        @Nullable
+        Integer days;
+
+        public @Nullable Integer getDays() {
+            return days;
+        }
+
+        public void setDays(@Nullable Integer days) {
+            this.days = days;
         }
     }
 }

@@ -36,9 +36,11 @@ class ShellAdvice {
         items.add(new NavItem("nav.home", "/"));
         if (me.isCityWide()) {
             items.add(new NavItem("nav.city", "/city"));
+            items.add(new NavItem("nav.cityCatalog", "/city/catalog"));
         }
         if (me.has(Role.COUNTY_ADMIN) || (me.has(Role.INSPECTOR) && me.countyId() != null)) {
             items.add(new NavItem("nav.county", "/county"));
+            items.add(new NavItem("nav.countyCatalog", "/county/catalog"));
         }
         if (me.has(Role.SCHOOL_ADMIN)) {
             items.add(new NavItem("nav.school", "/school"));

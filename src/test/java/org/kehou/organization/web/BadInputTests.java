@@ -226,6 +226,22 @@ class BadInputTests {
     }
 
     @Test
+    void catalogSettingsFormsRefuseMissingMalformedAndOutOfRangeNumbers() throws Exception {
+        assertRefused(countyAdmin, post("/county/catalog/exercise-minimum"), "此项必填");
+        assertRefused(countyAdmin, post("/county/catalog/exercise-minimum").param("minutes", MARKUP), "请输入数字");
+        assertRefused(
+                countyAdmin,
+                post("/county/catalog/exercise-minimum").param("minutes", "1000"),
+                "体育锻炼时间应在 0 至 240 分钟之间");
+        assertRefused(countyAdmin, post("/county/catalog/exercise-minimum").param("minutes", "0"), "不得低于全市标准");
+        assertRefused(countyAdmin, post("/county/catalog/notice-period").param("days", "2.5"), "请输入数字");
+        assertRefused(countyAdmin, post("/county/catalog/notice-period").param("days", "365"), "公示天数应在 1 至 60 天之间");
+        UserScope city = demo.scope("LY-CITY-001");
+        assertRefused(city, post("/city/catalog/exercise-minimum").param("minutes", ""), "此项必填");
+        assertRefused(city, post("/city/catalog/exercise-minimum").param("minutes", "-20"), "体育锻炼时间应在 0 至 240 分钟之间");
+    }
+
+    @Test
     void messagesFollowTheUsersLanguage() throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/school/students")
                         .cookie(new Cookie("kehou-lang", "en"))
