@@ -562,6 +562,26 @@ class AuthorizationMatrixTests {
                         .param("kind", "LAB")
                         .param("capacity", "40"),
                 false);
+        row(
+                "GET /school/timetable",
+                tenants,
+                200,
+                ownSchool,
+                false,
+                r -> get("/school/timetable")
+                        .param("term", terms.get(r).toString())
+                        .param("venue", venueOf(offerings.get(r)).toString())
+                        .param("instructor", instructorOf(offerings.get(r)).toString())
+                        .param("drafts", "true"),
+                true);
+        row(
+                "GET /teacher/timetable",
+                none,
+                200,
+                Map.of(Role.TEACHER, none),
+                false,
+                r -> get("/teacher/timetable"),
+                true);
         Map<Role, Set<Relation>> countyReaders = Map.of(
                 Role.COUNTY_ADMIN,
                 EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL),
@@ -577,6 +597,14 @@ class AuthorizationMatrixTests {
                 false,
                 r -> get("/county/schools/{id}/courses", schools.get(r)),
                 false);
+        row(
+                "GET /county/schools/{schoolId}/timetable",
+                schoolsOfCounty,
+                200,
+                countyReaders,
+                false,
+                r -> get("/county/schools/{id}/timetable", schools.get(r)),
+                true);
         Map<Role, Set<Relation>> countyAdmin = Map.of(Role.COUNTY_ADMIN, none);
         row("GET /county/catalog", none, 200, countyAdmin, false, r -> get("/county/catalog"), false);
         row(
@@ -748,6 +776,21 @@ class AuthorizationMatrixTests {
                         null,
                         null,
                         List.of()));
+    }
+
+    private UUID venueOf(UUID offering) {
+        return jdbc.sql("select venue_id from catalog.offering where id = :id")
+                .param("id", offering)
+                .query(UUID.class)
+                .single();
+    }
+
+    private UUID instructorOf(UUID offering) {
+        return jdbc.sql(
+                        "select instructor_id from catalog.offering_instructor where offering_id = :id order by instructor_id limit 1")
+                .param("id", offering)
+                .query(UUID.class)
+                .single();
     }
 
     private int cityMinimum() {

@@ -5,13 +5,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.catalog.CatalogManagement.NewVenue;
+import org.kehou.catalog.CatalogReports.TimetableQuery;
 import org.kehou.catalog.VenueKind;
 import org.kehou.platform.PlainText;
 
 /**
- * The forms of the venue, county and city pages; each keeps what the user typed when it is shown again
+ * The forms of the venue, county, city and timetable pages; each keeps what the user typed when it is shown again
  * with errors.
  */
 public final class CatalogForms {
@@ -101,6 +103,81 @@ public final class CatalogForms {
 
         public void setDays(@Nullable Integer days) {
             this.days = days;
+        }
+    }
+
+    /**
+     * What a timetable shows: a term (the latest when none is given), and optionally one grade or class, one venue
+     * and one instructor; drafts only when asked for.
+     */
+    public static class TimetableFilter {
+        @Nullable
+        UUID term;
+
+        @Nullable
+        Integer grade;
+
+        @Nullable
+        UUID classId;
+
+        @Nullable
+        UUID venue;
+
+        @Nullable
+        UUID instructor;
+
+        boolean drafts;
+
+        TimetableQuery toQuery(@Nullable Integer gradeShown) {
+            return new TimetableQuery(term, gradeShown, venue, instructor, drafts);
+        }
+
+        public @Nullable UUID getTerm() {
+            return term;
+        }
+
+        public void setTerm(@Nullable UUID term) {
+            this.term = term;
+        }
+
+        public @Nullable Integer getGrade() {
+            return grade;
+        }
+
+        public void setGrade(@Nullable Integer grade) {
+            this.grade = grade;
+        }
+
+        public @Nullable UUID getClassId() {
+            return classId;
+        }
+
+        public void setClassId(@Nullable UUID classId) {
+            this.classId = classId;
+        }
+
+        public @Nullable UUID getVenue() {
+            return venue;
+        }
+
+        public void setVenue(@Nullable UUID venue) {
+            this.venue = venue;
+        }
+
+        public @Nullable UUID getInstructor() {
+            return instructor;
+        }
+
+        public void setInstructor(@Nullable UUID instructor) {
+            this.instructor = instructor;
+        }
+
+        public boolean isDrafts() {
+            return drafts;
+        }
+
+        public void setDrafts(boolean drafts) {
+            this.drafts = drafts;
         }
     }
 }

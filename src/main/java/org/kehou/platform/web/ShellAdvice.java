@@ -53,10 +53,12 @@ class ShellAdvice {
             items.add(new NavItem("nav.slotPlans", "/school/slot-plans"));
             items.add(new NavItem("nav.offerings", "/school/offerings"));
             items.add(new NavItem("nav.venues", "/school/venues"));
+            items.add(new NavItem("nav.timetable", "/school/timetable"));
             items.add(new NavItem("nav.import", "/school/import"));
         }
         if (me.has(Role.TEACHER)) {
             items.add(new NavItem("nav.teacher", "/teacher"));
+            items.add(new NavItem("nav.teacherTimetable", "/teacher/timetable"));
         }
         if (me.has(Role.GUARDIAN)) {
             items.add(new NavItem("nav.children", "/guardian"));

@@ -2,6 +2,7 @@ package org.kehou.organization.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -239,6 +240,17 @@ class BadInputTests {
         UserScope city = demo.scope("LY-CITY-001");
         assertRefused(city, post("/city/catalog/exercise-minimum").param("minutes", ""), "此项必填");
         assertRefused(city, post("/city/catalog/exercise-minimum").param("minutes", "-20"), "体育锻炼时间应在 0 至 240 分钟之间");
+    }
+
+    @Test
+    void timetableFilterNamesWhatCannotBeReadAndEchoesNoMarkup() throws Exception {
+        assertRefused(schoolAdmin, get("/school/timetable").param("grade", MARKUP), "请输入数字");
+        assertRefused(schoolAdmin, get("/school/timetable").param("grade", "12"), "本校没有 12 年级");
+        assertRefused(schoolAdmin, get("/school/timetable").param("venue", MARKUP), "请选择有效的选项");
+        assertRefused(schoolAdmin, get("/school/timetable").param("instructor", "0190"), "请选择有效的选项");
+        assertRefused(schoolAdmin, get("/school/timetable").param("term", "'; drop table x"), "请选择有效的选项");
+        assertRefused(demo.scope("JX-PS-T01"), get("/teacher/timetable").param("term", MARKUP), "请选择有效的选项");
+        assertRefused(schoolAdmin, get("/school/timetable").param("drafts", "maybe"), "格式不正确");
     }
 
     @Test
