@@ -623,6 +623,38 @@ class AuthorizationMatrixTests {
                 false,
                 r -> post("/school/offerings/{id}/publish", offerings.get(r)),
                 false);
+        row("GET /school/venues", none, 200, schoolAdmin, false, r -> get("/school/venues"), false);
+        row(
+                "POST /school/venues",
+                none,
+                302,
+                schoolAdmin,
+                false,
+                r -> post("/school/venues")
+                        .param("name", "矩阵新场地" + sequence.incrementAndGet())
+                        .param("kind", "LAB")
+                        .param("capacity", "40"),
+                false);
+        row(
+                "GET /school/timetable",
+                tenants,
+                200,
+                ownSchool,
+                false,
+                r -> get("/school/timetable")
+                        .param("term", terms.get(r).toString())
+                        .param("venue", venueOf(offerings.get(r)).toString())
+                        .param("instructor", instructorOf(offerings.get(r)).toString())
+                        .param("drafts", "true"),
+                true);
+        row(
+                "GET /teacher/timetable",
+                none,
+                200,
+                Map.of(Role.TEACHER, none),
+                false,
+                r -> get("/teacher/timetable"),
+                true);
         row("GET /school/services", none, 200, schoolAdmin, false, r -> get("/school/services"), true);
         row(
                 "POST /school/services",
@@ -675,6 +707,62 @@ class AuthorizationMatrixTests {
                 ownSchool,
                 false,
                 r -> post("/school/openings/{id}/publish", openings.get(r)),
+                false);
+        Map<Role, Set<Relation>> countyReaders = schoolReaders;
+        row(
+                "GET /county/schools/{schoolId}/courses",
+                schoolsOfCounty,
+                200,
+                countyReaders,
+                false,
+                r -> get("/county/schools/{id}/courses", schools.get(r)),
+                false);
+        row(
+                "GET /county/schools/{schoolId}/timetable",
+                schoolsOfCounty,
+                200,
+                countyReaders,
+                false,
+                r -> get("/county/schools/{id}/timetable", schools.get(r)),
+                true);
+        Map<Role, Set<Relation>> countyAdmin = Map.of(Role.COUNTY_ADMIN, none);
+        row("GET /county/catalog", none, 200, countyAdmin, false, r -> get("/county/catalog"), false);
+        row(
+                "POST /county/catalog/exercise-minimum",
+                none,
+                302,
+                countyAdmin,
+                false,
+                r -> post("/county/catalog/exercise-minimum")
+                        .param("minutes", String.valueOf(catalog.exerciseMinimum(counties.get(Relation.OWN)))),
+                false);
+        row(
+                "POST /county/catalog/notice-period",
+                none,
+                302,
+                countyAdmin,
+                false,
+                r -> post("/county/catalog/notice-period")
+                        .param("days", String.valueOf(catalog.noticeDays(counties.get(Relation.OWN)))),
+                false);
+        Map<Role, Set<Relation>> cityReaders = Map.of(Role.CITY_ADMIN, none, Role.INSPECTOR, none);
+        row("GET /city/catalog", none, 200, cityReaders, false, r -> get("/city/catalog"), false);
+        row(
+                "POST /city/catalog/exercise-minimum",
+                none,
+                302,
+                Map.of(Role.CITY_ADMIN, none),
+                false,
+                r -> post("/city/catalog/exercise-minimum").param("minutes", String.valueOf(cityMinimum())),
+                false);
+        Set<Relation> countyRelations = EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY);
+        row(
+                "GET /city/counties/{countyId}/catalog",
+                countyRelations,
+                200,
+                Map.of(Role.CITY_ADMIN, countyRelations, Role.INSPECTOR, countyRelations),
+                false,
+                r -> get("/city/counties/{id}/catalog", counties.get(r)),
                 false);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
         row(
@@ -830,9 +918,7 @@ class AuthorizationMatrixTests {
     }
 
     private List<UUID> freeStaff(UUID school) {
-        return jdbc.sql("""
-                        select id from organization.staff where school_id = :s
-                        and id not in (select instructor_id from catalog.offering_instructor) order by id limit 2""").param("s", school).query(UUID.class).list();
+        return List.of(demo.newTeacher(school), demo.newTeacher(school));
     }
 
     /** A draft slot-2 offering on Wednesdays in a venue of its own, taught by a member of staff not yet teaching. */
@@ -859,6 +945,27 @@ class AuthorizationMatrixTests {
                         null,
                         null,
                         List.of()));
+    }
+
+    private UUID venueOf(UUID offering) {
+        return jdbc.sql("select venue_id from catalog.offering where id = :id")
+                .param("id", offering)
+                .query(UUID.class)
+                .single();
+    }
+
+    private UUID instructorOf(UUID offering) {
+        return jdbc.sql(
+                        "select instructor_id from catalog.offering_instructor where offering_id = :id order by instructor_id limit 1")
+                .param("id", offering)
+                .query(UUID.class)
+                .single();
+    }
+
+    private int cityMinimum() {
+        return jdbc.sql("select coalesce(max(minutes), 20) from catalog.exercise_minimum where county_id is null")
+                .query(Integer.class)
+                .single();
     }
 
     private void row(
@@ -1014,6 +1121,9 @@ class AuthorizationMatrixTests {
                           + (select count(*) from catalog.opening) * 53
                           + (select coalesce(sum(version), 0) from catalog.opening) * 59
                           + (select coalesce(sum(version), 0) from organization.school) * 5
-                          + (select coalesce(sum(version), 0) from organization.student) * 11""").query(Long.class).single();
+                          + (select coalesce(sum(version), 0) from organization.student) * 11
+                          + (select count(*) from catalog.venue) * 43
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.exercise_minimum) * 47
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.notice_period) * 53""").query(Long.class).single();
     }
 }

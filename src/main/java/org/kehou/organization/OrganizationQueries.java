@@ -298,6 +298,21 @@ public class OrganizationQueries {
                 .toList();
     }
 
+    /**
+     * The terms of the caller's own school, latest first, for anyone who works there (its admin and its teachers,
+     * who see their own timetable); empty for a caller of no school.
+     */
+    public List<Term> termsOfOwnSchool(UserScope scope) {
+        UUID schoolId = scope.schoolId();
+        if (schoolId == null) {
+            return List.of();
+        }
+        return terms.findAll().stream()
+                .filter(t -> t.schoolId().equals(schoolId))
+                .sorted((a, b) -> b.startsOn().compareTo(a.startsOn()))
+                .toList();
+    }
+
     /** A guardian's own children; nobody else's. */
     public List<StudentRow> children(UserScope scope) {
         if (scope.guardianId() == null) {

@@ -50,6 +50,23 @@ public class DemoFixtures {
                 .single();
     }
 
+    /**
+     * A new teacher of a school who teaches nothing yet, for tests that need an instructor free at any time: the
+     * demo catalog keeps the demo teachers busy, and other tests take their own.
+     */
+    public UUID newTeacher(UUID school) {
+        UUID id = org.kehou.platform.Ids.next();
+        jdbc.sql("""
+                        insert into organization.staff (id, version, county_id, school_id, staff_no, name, position, demo)
+                        select :id, 0, county_id, id, :no, '测试教师', 'TEACHER', true
+                        from organization.school where id = :school""")
+                .param("id", id)
+                .param("no", "TST-" + id.toString().substring(24))
+                .param("school", school)
+                .update();
+        return id;
+    }
+
     /** The scope of a demo account by its sign-in name. */
     public UserScope scope(String login) {
         UUID id = accounts.findForLogin(login).orElseThrow().id();

@@ -1,19 +1,13 @@
 package org.kehou.catalog.web;
 
 import jakarta.validation.Valid;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.kehou.catalog.ActivityKind;
 import org.kehou.catalog.CatalogManagement;
-import org.kehou.catalog.CatalogManagement.CourseSummary;
+import org.kehou.catalog.CatalogReports;
 import org.kehou.catalog.CourseCategory;
 import org.kehou.catalog.ProviderKind;
 import org.kehou.catalog.web.Forms.CourseForm;
-import org.kehou.organization.OrganizationQueries;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.web.FormErrors;
@@ -22,19 +16,23 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A school admin's course system (COURSE-1, 一校一策): a category × grade grid and the form to define a course. */
+/**
+ * A school admin's course system (COURSE-1, 一校一策): a printable category × grade grid and the form to define a
+ * course; its county and the city see the same grid without the form.
+ */
 @Controller
 class CourseController {
 
     private final CatalogManagement catalog;
-    private final OrganizationQueries organization;
+    private final CatalogReports reports;
 
-    CourseController(CatalogManagement catalog, OrganizationQueries organization) {
+    CourseController(CatalogManagement catalog, CatalogReports reports) {
         this.catalog = catalog;
-        this.organization = organization;
+        this.reports = reports;
     }
 
     static UUID ownSchool(UserScope me) {
@@ -66,31 +64,18 @@ class CourseController {
         return "redirect:/school/courses";
     }
 
+    /** A school's course system as its county and the city see it: the same grid, without the form (COURSE-1). */
+    @GetMapping("/county/schools/{schoolId}/courses")
+    String schoolCourses(UserScope me, @PathVariable UUID schoolId, Model model) {
+        model.addAttribute("system", reports.courseSystem(me, schoolId));
+        model.addAttribute("canManage", false);
+        return "catalog/school/courses";
+    }
+
     private String coursesView(UserScope me, Model model) {
         UUID school = ownSchool(me);
-        var summary = organization.school(me, school);
-        List<Integer> grades = summary.stage().grades();
-        List<CourseSummary> courses = catalog.courses(me, school);
-        Map<CourseCategory, Map<Integer, List<CourseSummary>>> grid = new EnumMap<>(CourseCategory.class);
-        for (CourseCategory category : CourseCategory.values()) {
-            Map<Integer, List<CourseSummary>> row = new LinkedHashMap<>();
-            for (Integer grade : grades) {
-                row.put(grade, new ArrayList<>());
-            }
-            grid.put(category, row);
-        }
-        for (CourseSummary course : courses) {
-            for (Integer grade : course.grades()) {
-                List<CourseSummary> cell = grid.get(course.category()).get(grade);
-                if (cell != null) {
-                    cell.add(course);
-                }
-            }
-        }
-        model.addAttribute("school", summary);
-        model.addAttribute("grades", grades);
-        model.addAttribute("grid", grid);
-        model.addAttribute("courseCount", courses.size());
+        model.addAttribute("system", reports.courseSystem(me, school));
+        model.addAttribute("canManage", true);
         model.addAttribute("categories", CourseCategory.values());
         model.addAttribute("activityKinds", ActivityKind.values());
         model.addAttribute("providerKinds", ProviderKind.values());

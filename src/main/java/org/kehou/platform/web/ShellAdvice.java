@@ -49,9 +49,11 @@ class ShellAdvice {
         items.add(new NavItem("nav.home", "/"));
         if (me.isCityWide()) {
             items.add(new NavItem("nav.city", "/city"));
+            items.add(new NavItem("nav.cityCatalog", "/city/catalog"));
         }
         if (me.has(Role.COUNTY_ADMIN) || (me.has(Role.INSPECTOR) && me.countyId() != null)) {
             items.add(new NavItem("nav.county", "/county"));
+            items.add(new NavItem("nav.countyCatalog", "/county/catalog"));
         }
         if (me.has(Role.SCHOOL_ADMIN)) {
             items.add(new NavItem("nav.school", "/school"));
@@ -63,12 +65,15 @@ class ShellAdvice {
             items.add(new NavItem("nav.courses", "/school/courses"));
             items.add(new NavItem("nav.slotPlans", "/school/slot-plans"));
             items.add(new NavItem("nav.offerings", "/school/offerings"));
+            items.add(new NavItem("nav.venues", "/school/venues"));
+            items.add(new NavItem("nav.timetable", "/school/timetable"));
             items.add(new NavItem("nav.services", "/school/services"));
             items.add(new NavItem("nav.openings", "/school/openings"));
             items.add(new NavItem("nav.import", "/school/import"));
         }
         if (me.has(Role.TEACHER)) {
             items.add(new NavItem("nav.teacher", "/teacher"));
+            items.add(new NavItem("nav.teacherTimetable", "/teacher/timetable"));
         }
         if (me.has(Role.GUARDIAN)) {
             items.add(new NavItem("nav.children", "/guardian"));

@@ -141,9 +141,7 @@ class OfferingWebTests {
                 .param("s", school)
                 .query(UUID.class)
                 .single();
-        UUID staff = jdbc.sql("""
-                        select id from organization.staff where school_id = :s
-                        and id not in (select instructor_id from catalog.offering_instructor) order by id limit 1""").param("s", school).query(UUID.class).single();
+        UUID staff = demo.newTeacher(school);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("courseId", course.toString());
         values.put("termId", term.toString());

@@ -2,6 +2,7 @@ package org.kehou.organization.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -27,8 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 /**
- * Bad input on every form (ORG-3, §4): empty, too long, malformed ID or mobile numbers, markup. The form comes back
- * with a clear message beside the field in the user's language, the input escaped, nothing stored, never a 500.
+ * Bad input on every form (ORG-3, §4): empty, too long, malformed ID or mobile numbers, markup, numbers out of range,
+ * choices not on the list. The form comes back with a clear message beside the field in the user's language, the input
+ * escaped, nothing stored, never a 500.
  */
 @KehouTest
 class BadInputTests {
@@ -219,6 +221,45 @@ class BadInputTests {
     }
 
     @Test
+    void venueFormRefusesEmptyTooLongMarkupUnknownKindsAndImpossibleCapacities() throws Exception {
+        assertRefused(schoolAdmin, post("/school/venues"), "此项必填");
+        assertRefused(schoolAdmin, venue("场".repeat(51), "LAB", "40"), "内容过长");
+        String page = assertRefused(schoolAdmin, venue(MARKUP, "LAB", "40"), "不能包含");
+        assertThat(page).contains(ESCAPED);
+        assertRefused(schoolAdmin, venue("坏类型场地", MARKUP, "40"), "请从列表中选择场地类型");
+        assertRefused(schoolAdmin, venue("坏容量场地", "LAB", "四十"), "请输入数字");
+        assertRefused(schoolAdmin, venue("坏容量场地", "LAB", "-3"), "场地容量至少为 1 人");
+        assertRefused(schoolAdmin, venue("坏容量场地", "LAB", "99999999999"), "请输入数字");
+    }
+
+    @Test
+    void catalogSettingsFormsRefuseMissingMalformedAndOutOfRangeNumbers() throws Exception {
+        assertRefused(countyAdmin, post("/county/catalog/exercise-minimum"), "此项必填");
+        assertRefused(countyAdmin, post("/county/catalog/exercise-minimum").param("minutes", MARKUP), "请输入数字");
+        assertRefused(
+                countyAdmin,
+                post("/county/catalog/exercise-minimum").param("minutes", "1000"),
+                "体育锻炼时间应在 0 至 240 分钟之间");
+        assertRefused(countyAdmin, post("/county/catalog/exercise-minimum").param("minutes", "0"), "不得低于全市标准");
+        assertRefused(countyAdmin, post("/county/catalog/notice-period").param("days", "2.5"), "请输入数字");
+        assertRefused(countyAdmin, post("/county/catalog/notice-period").param("days", "365"), "公示天数应在 1 至 60 天之间");
+        UserScope city = demo.scope("LY-CITY-001");
+        assertRefused(city, post("/city/catalog/exercise-minimum").param("minutes", ""), "此项必填");
+        assertRefused(city, post("/city/catalog/exercise-minimum").param("minutes", "-20"), "体育锻炼时间应在 0 至 240 分钟之间");
+    }
+
+    @Test
+    void timetableFilterNamesWhatCannotBeReadAndEchoesNoMarkup() throws Exception {
+        assertRefused(schoolAdmin, get("/school/timetable").param("grade", MARKUP), "请输入数字");
+        assertRefused(schoolAdmin, get("/school/timetable").param("grade", "12"), "本校没有 12 年级");
+        assertRefused(schoolAdmin, get("/school/timetable").param("venue", MARKUP), "请选择有效的选项");
+        assertRefused(schoolAdmin, get("/school/timetable").param("instructor", "0190"), "请选择有效的选项");
+        assertRefused(schoolAdmin, get("/school/timetable").param("term", "'; drop table x"), "请选择有效的选项");
+        assertRefused(demo.scope("JX-PS-T01"), get("/teacher/timetable").param("term", MARKUP), "请选择有效的选项");
+        assertRefused(schoolAdmin, get("/school/timetable").param("drafts", "maybe"), "格式不正确");
+    }
+
+    @Test
     void messagesFollowTheUsersLanguage() throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/school/students")
                         .cookie(new Cookie("kehou-lang", "en"))
@@ -365,6 +406,10 @@ class BadInputTests {
                 .param("classId", ownClass.toString());
     }
 
+    private AbstractMockHttpServletRequestBuilder<?> venue(String name, String kind, String capacity) {
+        return post("/school/venues").param("name", name).param("kind", kind).param("capacity", capacity);
+    }
+
     private AbstractMockHttpServletRequestBuilder<?> term(int year, String starts, String ends) {
         return post("/school/calendar/terms")
                 .param("schoolYear", String.valueOf(year))
@@ -399,6 +444,9 @@ class BadInputTests {
                           + (select count(*) from organization.term) * 13 + (select count(*) from organization.calendar_day) * 3
                           + (select count(*) from organization.import_job)
                           + (select count(*) + coalesce(sum(version), 0) from catalog.service_time) * 43
-                          + (select count(*) + coalesce(sum(version), 0) from catalog.opening) * 53""").query(Long.class).single();
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.opening) * 53
+                          + (select count(*) from catalog.venue) * 59
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.exercise_minimum) * 61
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.notice_period) * 67""").query(Long.class).single();
     }
 }
