@@ -49,9 +49,12 @@ public class CatalogReports {
     private final JdbcClient jdbc;
     private final OrganizationQueries organization;
     private final CatalogManagement catalog;
+    private final java.time.Clock clock;
 
-    CatalogReports(JdbcClient jdbc, OrganizationQueries organization, CatalogManagement catalog) {
+    CatalogReports(
+            JdbcClient jdbc, OrganizationQueries organization, CatalogManagement catalog, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.organization = organization;
         this.catalog = catalog;
     }
@@ -159,7 +162,7 @@ public class CatalogReports {
 
     /**
      * The week timetable of a school's term for readers of the school, optionally only of one grade, one venue
-     * and one instructor. The term defaults to the latest; a term, venue or instructor not of the school is not
+     * and one instructor. The term defaults to the one under way (else the next); a term, venue or instructor not of the school is not
      * found.
      */
     public Timetable schoolTimetable(UserScope scope, UUID schoolId, TimetableQuery query) {
@@ -208,7 +211,7 @@ public class CatalogReports {
     }
 
     /**
-     * The week timetable of the offerings a teacher teaches at their school in a term (the latest by default); only
+     * The week timetable of the offerings a teacher teaches at their school in a term (by default the one under way, else the next); only
      * their own, never a colleague's.
      */
     public Timetable teacherTimetable(UserScope scope, @Nullable UUID termId, boolean drafts) {
@@ -227,9 +230,9 @@ public class CatalogReports {
         return new Timetable(term, terms, slots(false, entries), SCHOOL_DAYS, entries, List.of());
     }
 
-    private static @Nullable Term chosenTerm(List<Term> terms, @Nullable UUID termId) {
+    private @Nullable Term chosenTerm(List<Term> terms, @Nullable UUID termId) {
         if (termId == null) {
-            return terms.isEmpty() ? null : terms.getFirst();
+            return Term.shownOn(terms, LocalDate.now(clock)).orElse(null);
         }
         return terms.stream()
                 .filter(t -> t.id().equals(termId))

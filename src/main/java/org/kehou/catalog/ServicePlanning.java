@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -140,15 +139,7 @@ public class ServicePlanning {
      */
     @Transactional(readOnly = true)
     public Optional<Term> currentTerm(UserScope scope, UUID schoolId) {
-        List<Term> terms = organization.terms(scope, schoolId);
-        LocalDate today = LocalDate.now(clock);
-        return terms.stream()
-                .filter(t -> !t.startsOn().isAfter(today) && !t.endsOn().isBefore(today))
-                .findFirst()
-                .or(() -> terms.stream()
-                        .filter(t -> t.startsOn().isAfter(today))
-                        .min(Comparator.comparing(Term::startsOn)))
-                .or(() -> terms.stream().findFirst());
+        return Term.shownOn(organization.terms(scope, schoolId), LocalDate.now(clock));
     }
 
     /**

@@ -102,6 +102,20 @@ public class Term {
         return isWeekend(day) ? DayKind.WEEKEND : DayKind.SCHOOL_DAY;
     }
 
+    /**
+     * The term a school's pages show unless another is asked for: the one under way on the given day, else the next
+     * to begin, else the latest; empty when there is none.
+     */
+    public static java.util.Optional<Term> shownOn(java.util.Collection<Term> terms, LocalDate day) {
+        return terms.stream()
+                .filter(t -> !t.startsOn().isAfter(day) && !t.endsOn().isBefore(day))
+                .findFirst()
+                .or(() -> terms.stream()
+                        .filter(t -> t.startsOn().isAfter(day))
+                        .min(java.util.Comparator.comparing(Term::startsOn)))
+                .or(() -> terms.stream().max(java.util.Comparator.comparing(Term::startsOn)));
+    }
+
     public boolean isSchoolDay(LocalDate day) {
         return dayKind(day).isSchoolDay();
     }

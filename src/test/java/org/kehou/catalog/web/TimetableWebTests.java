@@ -47,6 +47,9 @@ class TimetableWebTests {
     DemoFixtures demo;
 
     @Autowired
+    java.time.Clock clock;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -136,11 +139,12 @@ class TimetableWebTests {
     }
 
     @Test
-    void theLatestTermIsShownWhenNoneIsChosen() throws Exception {
+    void theTermUnderWayIsShownWhenNoneIsChosen() throws Exception {
         var latest = jdbc.sql("""
-                        select school_year, kind from organization.term where school_id = :s
-                        order by starts_on desc limit 1""")
+                        select school_year, kind from organization.term where school_id = :s and ends_on >= :today
+                        order by case when starts_on <= :today then 0 else 1 end, starts_on limit 1""")
                 .param("s", school)
+                .param("today", java.time.LocalDate.now(clock))
                 .query((rs, n) -> rs.getInt(1) + "—" + (rs.getInt(1) + 1) + "学年"
                         + ("AUTUMN".equals(rs.getString(2)) ? "上学期" : "下学期"))
                 .single();
