@@ -84,16 +84,10 @@ class OfferingController {
     }
 
     @PostMapping("/school/offerings/{offeringId}/publish")
-    String publish(
-            UserScope me,
-            @PathVariable UUID offeringId,
-            @RequestParam(required = false) @Nullable UUID term,
-            Model model,
-            RedirectAttributes redirect) {
+    String publish(UserScope me, @PathVariable UUID offeringId, Model model, RedirectAttributes redirect) {
         return lifecycle(
                 me,
                 offeringId,
-                term,
                 model,
                 redirect,
                 "offering.publishedNow",
@@ -101,32 +95,20 @@ class OfferingController {
     }
 
     @PostMapping("/school/offerings/{offeringId}/close")
-    String close(
-            UserScope me,
-            @PathVariable UUID offeringId,
-            @RequestParam(required = false) @Nullable UUID term,
-            Model model,
-            RedirectAttributes redirect) {
+    String close(UserScope me, @PathVariable UUID offeringId, Model model, RedirectAttributes redirect) {
         return lifecycle(
-                me,
-                offeringId,
-                term,
-                model,
-                redirect,
-                "offering.closedNow",
-                () -> catalog.closeOffering(me, offeringId));
+                me, offeringId, model, redirect, "offering.closedNow", () -> catalog.closeOffering(me, offeringId));
     }
 
     @PostMapping("/school/offerings/{offeringId}/cancel")
     String cancel(
             UserScope me,
             @PathVariable UUID offeringId,
-            @RequestParam(required = false) @Nullable UUID term,
             @Valid @ModelAttribute("cancelForm") CancelForm form,
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        CourseController.ownSchool(me);
+        UUID term = ownOffering(me, offeringId).termId();
         if (!result.hasErrors()) {
             try {
                 catalog.cancelOffering(me, offeringId, form.getReason());
@@ -196,14 +178,8 @@ class OfferingController {
     }
 
     private String lifecycle(
-            UserScope me,
-            UUID offeringId,
-            @Nullable UUID term,
-            Model model,
-            RedirectAttributes redirect,
-            String done,
-            Runnable action) {
-        CourseController.ownSchool(me);
+            UserScope me, UUID offeringId, Model model, RedirectAttributes redirect, String done, Runnable action) {
+        UUID term = ownOffering(me, offeringId).termId();
         try {
             action.run();
         } catch (RuleViolation e) {
