@@ -37,8 +37,10 @@ import org.kehou.catalog.OpeningPurpose;
 import org.kehou.catalog.ProviderKind;
 import org.kehou.catalog.Slot;
 import org.kehou.catalog.VenueKind;
+import org.kehou.organization.OrganizationManagement;
 import org.kehou.organization.RosterFiles;
 import org.kehou.organization.RosterImport;
+import org.kehou.organization.TermKind;
 import org.kehou.platform.Role;
 import org.kehou.platform.UserScope;
 import org.kehou.support.DemoFixtures;
@@ -46,6 +48,7 @@ import org.kehou.support.KehouTest;
 import org.kehou.support.SignIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -133,6 +136,9 @@ class AuthorizationMatrixTests {
     CatalogManagement catalog;
 
     @Autowired
+    OrganizationManagement organization;
+
+    @Autowired
     org.kehou.platform.Photos photoStore;
 
     @Autowired
@@ -153,6 +159,11 @@ class AuthorizationMatrixTests {
     final Map<Relation, UUID> openingVenues = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> openings = new EnumMap<>(Relation.class);
     final Map<String, UUID> offeringParts = new LinkedHashMap<>();
+    final Map<Relation, UUID> published = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> cancellable = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> feeBearing = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> revisable = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> publishedPlans = new EnumMap<>(Relation.class);
     final AtomicInteger sequence = new AtomicInteger();
     final AtomicInteger termYears = new AtomicInteger(2040);
 
@@ -307,7 +318,44 @@ class AuthorizationMatrixTests {
                                     OpeningPurpose.CARE,
                                     List.of(anyStaff(school)))));
         }
+        lifecycleTargets(admin, ownSchool);
         defineRows();
+    }
+
+    /** Offerings and plans of the own school in each state a lifecycle endpoint needs; other tenants' drafts. */
+    private void lifecycleTargets(UserScope admin, UUID ownSchool) {
+        UUID term = terms.get(Relation.OWN);
+        UUID toPublish = offering(admin, ownSchool, term, 1);
+        catalog.publishOffering(admin, toPublish);
+        published.put(Relation.OWN, toPublish);
+        cancellable.put(Relation.OWN, offering(admin, ownSchool, term, 1));
+        feeBearing.put(Relation.OWN, feeOffering(admin, ownSchool, term));
+        for (Relation r : List.of(Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            published.put(r, offerings.get(r));
+            cancellable.put(r, offerings.get(r));
+            feeBearing.put(r, offerings.get(r));
+            revisable.put(r, plans.get(r));
+            publishedPlans.put(r, plans.get(r));
+        }
+        revisable.put(Relation.OWN, catalog.draftSlotPlan(admin, ownSchool, fridayPlan(term)));
+        UUID toWithdraw = catalog.draftSlotPlan(admin, ownSchool, fridayPlan(term));
+        catalog.publishSlotPlan(admin, toWithdraw);
+        publishedPlans.put(Relation.OWN, toWithdraw);
+        offeringParts.put(
+                "copyTarget",
+                organization.planTerm(
+                        admin, ownSchool, 2039, TermKind.AUTUMN, LocalDate.of(2039, 9, 1), LocalDate.of(2040, 1, 20)));
+        offeringParts.put("apiVenue", venue(admin, ownSchool, "api"));
+        offeringParts.put("apiStaff", freeStaff(ownSchool).get(1));
+    }
+
+    private static NewSlotPlan fridayPlan(UUID term) {
+        return new NewSlotPlan(
+                term,
+                DayOfWeek.FRIDAY,
+                1,
+                2,
+                List.of(new SlotLine(Slot.SLOT_1, LocalTime.of(15, 30), LocalTime.of(16, 30), "矩阵修改", 30)));
     }
 
     /** A photo of a school, uploaded by someone else than the callers. */
@@ -596,6 +644,48 @@ class AuthorizationMatrixTests {
                 false,
                 r -> post("/school/slot-plans/{id}/publish", plans.get(r)),
                 false);
+        row(
+                "GET /school/slot-plans/{planId}/edit",
+                tenants,
+                200,
+                ownSchool,
+                false,
+                r -> get("/school/slot-plans/{id}/edit", revisable.get(r)),
+                true);
+        row(
+                "POST /school/slot-plans/{planId}",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/slot-plans/{id}", revisable.get(r))
+                        .param("slot1Start", "15:40")
+                        .param("slot1End", "16:40")
+                        .param("slot1Activities", "矩阵修改后")
+                        .param("slot1Exercise", "25")
+                        .param("slot2Start", "16:50")
+                        .param("slot2End", "17:40")
+                        .param("slot2Activities", "矩阵社团")
+                        .param("slot2Exercise", "20"),
+                false);
+        row(
+                "POST /school/slot-plans/{planId}/withdraw",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/slot-plans/{id}/withdraw", publishedPlans.get(r)),
+                false);
+        row(
+                "POST /school/slot-plans/copy",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/slot-plans/copy")
+                        .param("fromTermId", terms.get(r).toString())
+                        .param("toTermId", offeringParts.get("copyTarget").toString()),
+                false);
         row("GET /school/offerings", none, 200, schoolAdmin, false, r -> get("/school/offerings"), false);
         row(
                 "POST /school/offerings",
@@ -764,6 +854,53 @@ class AuthorizationMatrixTests {
                 false,
                 r -> get("/city/counties/{id}/catalog", counties.get(r)),
                 false);
+        row(
+                "POST /school/offerings/{offeringId}/close",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/offerings/{id}/close", published.get(r)),
+                false);
+        row(
+                "POST /school/offerings/{offeringId}/cancel",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/offerings/{id}/cancel", cancellable.get(r)).param("reason", "矩阵取消"),
+                false);
+        row(
+                "POST /school/offerings/copy",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/offerings/copy")
+                        .param("fromTermId", terms.get(r).toString())
+                        .param("toTermId", offeringParts.get("copyTarget").toString()),
+                false);
+        row(
+                "GET /school/offerings/{offeringId}/notice",
+                tenants,
+                200,
+                ownSchool,
+                false,
+                r -> get("/school/offerings/{id}/notice", feeBearing.get(r)),
+                false);
+        row(
+                "POST /school/offerings/{offeringId}/notice",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/offerings/{id}/notice", feeBearing.get(r))
+                        .param("content", "矩阵收费课程")
+                        .param("feeStandard", "每学期 500 元")
+                        .param("covers", "教材")
+                        .param("refundRule", "开课前可全额退费")
+                        .param("payee", "矩阵培训中心"),
+                false);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
         row(
                 "GET /school/import/template.xlsx",
@@ -807,6 +944,36 @@ class AuthorizationMatrixTests {
                 anyoneAnySchool,
                 true,
                 r -> get("/api/v1/schools/{id}/offerings", schools.get(r)),
+                false);
+        Map<Role, Set<Relation>> ownSchoolsAdmin = Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN));
+        row(
+                "POST /api/v1/schools/{schoolId}/courses",
+                schoolsOfCounty,
+                201,
+                ownSchoolsAdmin,
+                false,
+                r -> post("/api/v1/schools/{id}/courses", schools.get(r))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "矩阵接口课程%d", "category": "SCHOOL_BASED", "grades": [3],
+                                 "providerKind": "STAFF"}""".formatted(sequence.incrementAndGet())),
+                false);
+        row(
+                "POST /api/v1/schools/{schoolId}/offerings",
+                schoolsOfCounty,
+                201,
+                ownSchoolsAdmin,
+                false,
+                r -> post("/api/v1/schools/{id}/offerings", schools.get(r))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"courseId": "%s", "termId": "%s", "weekday": "THURSDAY", "slot": "SLOT_2",
+                                 "venueId": "%s", "instructors": ["%s"], "capacity": 30, "grades": [3],
+                                 "exerciseMinutes": 20}""".formatted(
+                                        offeringParts.get("course"),
+                                        terms.get(Relation.OWN),
+                                        offeringParts.get("apiVenue"),
+                                        offeringParts.get("apiStaff"))),
                 false);
         row(
                 "GET /public/schools/{schoolId}/notices",
@@ -968,6 +1135,41 @@ class AuthorizationMatrixTests {
                 .single();
     }
 
+    /** A draft fee-bearing slot-2 offering of an institution course on Fridays, in a venue of its own. */
+    private UUID feeOffering(UserScope admin, UUID school, UUID term) {
+        UUID course = catalog.defineCourse(
+                admin,
+                school,
+                new NewCourse(
+                        "矩阵收费课程" + sequence.incrementAndGet(),
+                        CourseCategory.SCIENCE_LITERACY,
+                        null,
+                        List.of(1),
+                        null,
+                        null,
+                        ProviderKind.INSTITUTION,
+                        null,
+                        List.of()));
+        return catalog.draftOffering(
+                admin,
+                school,
+                new NewOffering(
+                        course,
+                        term,
+                        DayOfWeek.FRIDAY,
+                        Slot.SLOT_2,
+                        venue(admin, school, "fee"),
+                        List.of(UUID.randomUUID()),
+                        30,
+                        List.of(1),
+                        new java.math.BigDecimal("500"),
+                        20,
+                        null,
+                        null,
+                        null,
+                        List.of()));
+    }
+
     private void row(
             String endpoint,
             Set<Relation> relations,
@@ -1089,7 +1291,7 @@ class AuthorizationMatrixTests {
 
     private static int expected(Row row, Caller caller, Relation relation) {
         if (caller == Caller.ANONYMOUS) {
-            return row.anonymousAllowed() ? row.success() : 302;
+            return row.anonymousAllowed() ? row.success() : row.endpoint().contains(" /api/") ? 401 : 302;
         }
         String path = row.endpoint().substring(row.endpoint().indexOf(' ') + 1);
         for (var rule : PATH_ROLES.entrySet()) {
@@ -1113,6 +1315,7 @@ class AuthorizationMatrixTests {
                           + (select count(*) from catalog.course) * 19
                           + (select count(*) from catalog.slot_plan) * 23
                           + (select count(*) from catalog.offering) * 37
+                          + (select count(*) from catalog.fee_notice) * 43
                           + (select count(*) from platform.notification where read_at is not null) * 43
                           + (select coalesce(sum(version), 0) from catalog.offering) * 41
                           + (select coalesce(sum(version), 0) from catalog.slot_plan) * 29

@@ -158,13 +158,67 @@ public class CatalogManagement {
 
     /** Publishes a daily plan once every slot has the exercise minimum of the school's county (CONTENT-3). */
     public void publishSlotPlan(UserScope scope, UUID planId) {
-        SlotPlan plan = plans.findById(planId)
-                .filter(p -> scope.canManageSchool(p.schoolId()))
-                .orElseThrow(() -> new NotFoundException("slotPlan"));
+        SlotPlan plan = managedPlan(scope, planId);
         ExerciseMinutesRule.checkPlan(plan.slots(), exerciseMinimum(plan.countyId()))
                 .enforce();
         plan.publish();
         plans.save(plan);
+    }
+
+    /**
+     * Revises the slot times, activities and exercise minutes of a draft plan (CONTENT-3); a published plan is refused
+     * until it is withdrawn.
+     */
+    public void reviseSlotPlan(UserScope scope, UUID planId, List<SlotLine> slots) {
+        SlotPlan plan = managedPlan(scope, planId);
+        plan.revise(slots.stream()
+                .map(s -> new PlanSlot(
+                        plan.countyId(),
+                        plan.schoolId(),
+                        s.slot(),
+                        s.startsAt(),
+                        s.endsAt(),
+                        s.activities(),
+                        s.exerciseMinutes()))
+                .toList());
+        if (plan.slots().stream().anyMatch(s -> s.slot() == Slot.EVENING)) {
+            EveningSelfStudyRule.check(Slot.EVENING, plan.grades()).enforce();
+        }
+        plans.save(plan);
+    }
+
+    /** Takes a published plan back to draft so that it can be revised. */
+    public void withdrawSlotPlan(UserScope scope, UUID planId) {
+        SlotPlan plan = managedPlan(scope, planId);
+        plan.withdraw();
+        plans.save(plan);
+    }
+
+    /**
+     * Copies the daily plans of one term into another term of the same school as drafts; a plan whose weekday and
+     * grade band overlap a plan already in the target term is left out.
+     */
+    public CopyResult copySlotPlansToTerm(UserScope scope, UUID schoolId, UUID fromTermId, UUID toTermId) {
+        managedSchool(scope, schoolId);
+        termOf(scope, schoolId, fromTermId);
+        termOf(scope, schoolId, toTermId);
+        if (fromTermId.equals(toTermId)) {
+            throw new RuleViolation("plan.copySameTerm");
+        }
+        List<SlotPlan> taken = new ArrayList<>(plans.findByTermId(toTermId));
+        List<UUID> copied = new ArrayList<>();
+        int skipped = 0;
+        for (SlotPlan source : plans.findByTermId(fromTermId)) {
+            SlotPlan copy = source.copyTo(Ids.next(), toTermId);
+            if (taken.stream().anyMatch(copy::overlaps)) {
+                skipped++;
+                continue;
+            }
+            plans.save(copy);
+            taken.add(copy);
+            copied.add(copy.id());
+        }
+        return new CopyResult(copied, skipped);
     }
 
     /** Drafts an offering of a course in a term (COURSE-2), refused by any rule it breaks. */
@@ -479,9 +533,19 @@ public class CatalogManagement {
     @Transactional(readOnly = true)
     public List<SlotPlanSummary> slotPlans(UserScope scope, UUID schoolId) {
         SchoolSummary school = organization.school(scope, schoolId);
-        return plans.findAll().stream()
-                .filter(p -> p.schoolId().equals(school.id()))
-                .sorted(java.util.Comparator.comparing(SlotPlan::weekday)
+        return summaries(plans.findAll().stream().filter(p -> p.schoolId().equals(school.id())));
+    }
+
+    /** The daily slot plans of one term of a school, by weekday and grade band, for readers of the school. */
+    @Transactional(readOnly = true)
+    public List<SlotPlanSummary> slotPlans(UserScope scope, UUID schoolId, UUID termId) {
+        SchoolSummary school = organization.school(scope, schoolId);
+        return summaries(
+                plans.findByTermId(termId).stream().filter(p -> p.schoolId().equals(school.id())));
+    }
+
+    private static List<SlotPlanSummary> summaries(java.util.stream.Stream<SlotPlan> found) {
+        return found.sorted(java.util.Comparator.comparing(SlotPlan::weekday)
                         .thenComparing(SlotPlan::firstGrade)
                         .thenComparing(SlotPlan::lastGrade))
                 .map(p -> new SlotPlanSummary(
@@ -496,6 +560,30 @@ public class CatalogManagement {
                                         s.slot(), s.startsAt(), s.endsAt(), s.activities(), s.exerciseMinutes()))
                                 .toList()))
                 .toList();
+    }
+
+    /**
+     * The fee notices of a school's offerings in a term, with the first day each offering may open for registration
+     * (notice date + the county's notice days, ENROL-5), for readers of the school.
+     */
+    @Transactional(readOnly = true)
+    public List<NoticeStatus> feeNotices(UserScope scope, UUID schoolId, UUID termId) {
+        SchoolSummary school = organization.school(scope, schoolId);
+        int days = noticeDays(school.countyId());
+        return jdbc.sql("""
+                        select n.offering_id, n.published_on from catalog.fee_notice n
+                        join catalog.offering o on o.id = n.offering_id
+                        where n.school_id = :school and o.term_id = :term order by n.published_on, n.offering_id""")
+                .param("school", school.id())
+                .param("term", termId)
+                .query((rs, n) -> {
+                    LocalDate published = rs.getObject("published_on", LocalDate.class);
+                    return new NoticeStatus(
+                            rs.getObject("offering_id", UUID.class),
+                            published,
+                            java.util.Objects.requireNonNull(NoticePeriodRule.opensOn(published, days)));
+                })
+                .list();
     }
 
     /** The school's course system (COURSE-1), by category and name, for readers of the school. */
@@ -516,6 +604,16 @@ public class CatalogManagement {
         SchoolSummary school = organization.school(scope, schoolId);
         return offeringQuery(" and o.term_id = :term", school.id(), termId, grade, slot, null)
                 .list();
+    }
+
+    /** One offering in any state, for readers of its school; another school's is not found. */
+    @Transactional(readOnly = true)
+    public OfferingSummary offering(UserScope scope, UUID offeringId) {
+        Offering found = offerings.findById(offeringId).orElseThrow(() -> new NotFoundException("offering"));
+        return offerings(scope, found.schoolId(), found.termId(), null, null).stream()
+                .filter(o -> o.id().equals(offeringId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("offering"));
     }
 
     /**
@@ -624,6 +722,12 @@ public class CatalogManagement {
         return venues.findById(venueId)
                 .filter(v -> v.schoolId().equals(schoolId))
                 .orElseThrow(() -> new NotFoundException("venue"));
+    }
+
+    private SlotPlan managedPlan(UserScope scope, UUID planId) {
+        return plans.findById(planId)
+                .filter(p -> scope.canManageSchool(p.schoolId()))
+                .orElseThrow(() -> new NotFoundException("slotPlan"));
     }
 
     private Offering managedOffering(UserScope scope, UUID offeringId) {
@@ -824,8 +928,11 @@ public class CatalogManagement {
     /** The public notice of a fee-bearing offering (ENROL-5). */
     public record NewFeeNotice(String content, String feeStandard, String covers, String refundRule, String payee) {}
 
-    /** The offerings copied into a term and how many were left out for clashing there. */
+    /** The offerings or plans copied into a term and how many were left out for clashing there. */
     public record CopyResult(List<UUID> copied, int skipped) {}
+
+    /** When an offering's fee notice was published and the first day the offering may open for registration. */
+    public record NoticeStatus(UUID offeringId, LocalDate publishedOn, LocalDate opensOn) {}
 
     /** A daily slot plan as its school sees it. */
     public record SlotPlanSummary(

@@ -12,7 +12,9 @@ interface CourseRepository extends ListCrudRepository<Course, UUID> {
     List<Course> findBySchoolId(UUID schoolId);
 }
 
-interface SlotPlanRepository extends ListCrudRepository<SlotPlan, UUID> {}
+interface SlotPlanRepository extends ListCrudRepository<SlotPlan, UUID> {
+    List<SlotPlan> findByTermId(UUID termId);
+}
 
 interface OfferingRepository extends ListCrudRepository<Offering, UUID> {
     List<Offering> findByTermId(UUID termId);

@@ -77,10 +77,37 @@ class SlotPlan {
         if (lastGrade < firstGrade) {
             throw new RuleViolation("plan.gradeBandReversed");
         }
+        SlotPlan plan = new SlotPlan(id, null, countyId, schoolId, termId, weekday, firstGrade, lastGrade, State.DRAFT);
+        plan.slots = checkedSlots(slots);
+        return plan;
+    }
+
+    /** A draft of the same plan in another term of the school. */
+    SlotPlan copyTo(UUID id, UUID termId) {
+        return draft(id, countyId, schoolId, termId, weekday, firstGrade, lastGrade, slots());
+    }
+
+    /**
+     * Replaces the times, activities and exercise minutes of the slots of a draft; a published plan is what families
+     * have been told and is not edited.
+     */
+    void revise(List<PlanSlot> revised) {
+        if (state != State.DRAFT) {
+            throw new RuleViolation("plan.publishedNotEditable");
+        }
+        slots = checkedSlots(revised);
+    }
+
+    /** Whether both plans are for the same weekday and share a grade, so a term can hold only one of them. */
+    boolean overlaps(SlotPlan other) {
+        return weekday == other.weekday && firstGrade <= other.lastGrade && other.firstGrade <= lastGrade;
+    }
+
+    private static Set<PlanSlot> checkedSlots(List<PlanSlot> slots) {
         if (slots.isEmpty()) {
             throw new RuleViolation("plan.noSlots");
         }
-        SlotPlan plan = new SlotPlan(id, null, countyId, schoolId, termId, weekday, firstGrade, lastGrade, State.DRAFT);
+        Set<PlanSlot> checked = new HashSet<>();
         for (PlanSlot slot : slots) {
             if (!slot.endsAt().isAfter(slot.startsAt())) {
                 throw new RuleViolation("plan.slotEndsBeforeStart");
@@ -88,18 +115,20 @@ class SlotPlan {
             if (slot.exerciseMinutes() < 0 || slot.exerciseMinutes() > slot.lengthMinutes()) {
                 throw new RuleViolation("plan.exerciseLongerThanSlot");
             }
-            if (plan.slots.stream().anyMatch(s -> s.slot() == slot.slot())) {
+            if (checked.stream().anyMatch(s -> s.slot() == slot.slot())) {
                 throw new RuleViolation("plan.slotTwice");
             }
-            plan.slots.add(slot);
+            checked.add(slot);
         }
-        List<PlanSlot> ordered = plan.slots();
+        List<PlanSlot> ordered = checked.stream()
+                .sorted(Comparator.comparing(PlanSlot::startsAt))
+                .toList();
         for (int i = 1; i < ordered.size(); i++) {
             if (ordered.get(i).startsAt().isBefore(ordered.get(i - 1).endsAt())) {
                 throw new RuleViolation("plan.slotsOverlap");
             }
         }
-        return plan;
+        return checked;
     }
 
     /** Publishes the plan; the caller has checked the exercise minimum. */
@@ -108,6 +137,14 @@ class SlotPlan {
             throw new RuleViolation("plan.notDraft");
         }
         state = State.PUBLISHED;
+    }
+
+    /** Takes a published plan back to draft so that it can be revised and published again. */
+    void withdraw() {
+        if (state != State.PUBLISHED) {
+            throw new RuleViolation("plan.notPublished");
+        }
+        state = State.DRAFT;
     }
 
     UUID id() {

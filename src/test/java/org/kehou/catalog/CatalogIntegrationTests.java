@@ -382,6 +382,123 @@ class CatalogIntegrationTests {
         assertThat(catalog.offerings(admin, school.id(), term, null, null)).hasSize(1);
     }
 
+    @Test
+    void aSchoolRevisesItsDraftPlansAndCopiesThemIntoTheNextTerm() {
+        School school = school("419914", "T-CAT-4", Stage.PRIMARY);
+        UserScope admin = school.admin();
+        UUID autumn = organization.planTerm(
+                admin, school.id(), 2026, TermKind.AUTUMN, LocalDate.of(2026, 9, 1), LocalDate.of(2027, 1, 15));
+        UUID spring = organization.planTerm(
+                admin, school.id(), 2026, TermKind.SPRING, LocalDate.of(2027, 2, 22), LocalDate.of(2027, 7, 9));
+        UUID monday = catalog.draftSlotPlan(admin, school.id(), plan(autumn, 10));
+        UUID tuesday = catalog.draftSlotPlan(
+                admin,
+                school.id(),
+                new NewSlotPlan(
+                        autumn,
+                        DayOfWeek.TUESDAY,
+                        1,
+                        3,
+                        List.of(new SlotLine(Slot.SLOT_1, LocalTime.of(15, 30), LocalTime.of(16, 30), "自主作业", 20))));
+        catalog.publishSlotPlan(admin, tuesday);
+
+        // a draft short of exercise is revised and then publishes; a published plan is revised only once withdrawn
+        List<SlotLine> revised = List.of(
+                new SlotLine(Slot.SLOT_1, LocalTime.of(15, 40), LocalTime.of(16, 40), "自主阅读与答疑", 25),
+                new SlotLine(Slot.SLOT_2, LocalTime.of(16, 50), LocalTime.of(17, 50), "足球", 45));
+        assertRefused(() -> catalog.publishSlotPlan(admin, monday), "exercise.slotBelowMinimum");
+        catalog.reviseSlotPlan(admin, monday, revised);
+        catalog.publishSlotPlan(admin, monday);
+        assertThat(catalog.slotPlans(admin, school.id(), autumn))
+                .filteredOn(p -> p.id().equals(monday))
+                .singleElement()
+                .satisfies(p -> assertThat(p.slots()).isEqualTo(revised));
+        assertRefused(() -> catalog.reviseSlotPlan(admin, tuesday, revised), "plan.publishedNotEditable");
+        catalog.withdrawSlotPlan(admin, tuesday);
+        catalog.reviseSlotPlan(admin, tuesday, revised);
+        assertRefused(
+                () -> catalog.reviseSlotPlan(
+                        admin,
+                        tuesday,
+                        List.of(new SlotLine(Slot.SLOT_1, LocalTime.of(16, 0), LocalTime.of(15, 0), "倒序", 0))),
+                "plan.slotEndsBeforeStart");
+
+        // next term has its own Monday plan for grades 4-6, which the autumn Monday plan (1-6) overlaps
+        UUID springMonday = catalog.draftSlotPlan(
+                admin,
+                school.id(),
+                new NewSlotPlan(
+                        spring,
+                        DayOfWeek.MONDAY,
+                        4,
+                        6,
+                        List.of(new SlotLine(Slot.SLOT_1, LocalTime.of(15, 30), LocalTime.of(16, 30), "春季作业", 20))));
+        assertRefused(() -> catalog.copySlotPlansToTerm(admin, school.id(), autumn, autumn), "plan.copySameTerm");
+        var copy = catalog.copySlotPlansToTerm(admin, school.id(), autumn, spring);
+        assertThat(copy.copied()).hasSize(1);
+        assertThat(copy.skipped()).isEqualTo(1);
+        assertThat(catalog.slotPlans(admin, school.id(), spring))
+                .allSatisfy(p -> assertThat(p.published()).isFalse())
+                .extracting(CatalogManagement.SlotPlanSummary::id, CatalogManagement.SlotPlanSummary::weekday)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(springMonday, DayOfWeek.MONDAY),
+                        org.assertj.core.groups.Tuple.tuple(copy.copied().getFirst(), DayOfWeek.TUESDAY));
+        assertThat(catalog.slotPlans(admin, school.id(), autumn)).hasSize(2);
+
+        School other = school("419915", "T-CAT-5", Stage.PRIMARY);
+        UserScope stranger = other.admin();
+        assertThatThrownBy(() -> catalog.reviseSlotPlan(stranger, springMonday, revised))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> catalog.withdrawSlotPlan(stranger, monday)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> catalog.copySlotPlansToTerm(stranger, school.id(), autumn, spring))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> catalog.copySlotPlansToTerm(stranger, other.id(), autumn, spring))
+                .as("another school's terms are not found from one's own school")
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> catalog.slotPlans(stranger, school.id(), autumn))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(catalog.slotPlans(admin, school.id(), spring)).hasSize(2);
+    }
+
+    @Test
+    void aFeeNoticeTellsFromWhichDayItsOfferingMayOpen() {
+        School school = school("419916", "T-CAT-6", Stage.PRIMARY);
+        UserScope admin = school.admin();
+        UUID term = organization.planTerm(
+                admin, school.id(), 2026, TermKind.AUTUMN, LocalDate.of(2026, 9, 1), LocalDate.of(2027, 1, 15));
+        UUID room = catalog.addVenue(admin, school.id(), new NewVenue("科创室", VenueKind.LAB, 30));
+        UUID robotics = course(
+                admin,
+                school.id(),
+                "机器人入门",
+                ActivityKind.INTEREST_GROUP,
+                ProviderKind.INSTITUTION,
+                List.of(),
+                List.of(3, 4));
+        UUID offering = catalog.draftOffering(
+                admin,
+                school.id(),
+                offering(robotics, term, DayOfWeek.THURSDAY, Slot.SLOT_2, room, 20, List.of(3), new BigDecimal("450")));
+        catalog.setNoticePeriod(school.countyAdmin(), school.countyId(), 7);
+        assertThat(catalog.feeNotices(admin, school.id(), term)).isEmpty();
+
+        catalog.publishFeeNotice(admin, offering, notice());
+
+        LocalDate today = LocalDate.now(clock);
+        assertThat(catalog.feeNotices(admin, school.id(), term)).singleElement().satisfies(n -> {
+            assertThat(n.offeringId()).isEqualTo(offering);
+            assertThat(n.publishedOn()).isEqualTo(today);
+            assertThat(n.opensOn()).isEqualTo(today.plusDays(7));
+        });
+        assertRefused(() -> catalog.publishFeeNotice(admin, offering, notice()), "fee.noticeExists");
+        assertRefused(() -> catalog.publishOffering(admin, offering), "notice.periodNotOver");
+        assertThat(catalog.offering(admin, offering).state()).isEqualTo(OfferingState.DRAFT);
+        School other = school("419917", "T-CAT-7", Stage.PRIMARY);
+        assertThatThrownBy(() -> catalog.feeNotices(other.admin(), school.id(), term))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> catalog.offering(other.admin(), offering)).isInstanceOf(NotFoundException.class);
+    }
+
     private UUID course(
             UserScope admin,
             UUID school,

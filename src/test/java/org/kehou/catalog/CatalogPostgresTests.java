@@ -37,7 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The catalog's migration, aggregates and read queries on PostgreSQL: times, enums and grade sets round-trip, the
- * optional filters of the offering lists bind as typed nulls, and the exercise minimum is read per county.
+ * optional filters of the offering lists bind as typed nulls, the exercise minimum is read per county, and plans are
+ * revised and copied into the next term with the opening day of fee notices read back.
  */
 @PostgresTest
 @SpringBootTest(properties = "kehou.demo.enabled=false")
@@ -194,5 +195,21 @@ class CatalogPostgresTests {
         assertThat(catalog.offerings(admin, school, spring, 4, null))
                 .singleElement()
                 .satisfies(o -> assertThat(o.state()).isEqualTo(OfferingState.DRAFT));
+
+        assertThat(catalog.feeNotices(admin, school, autumn))
+                .singleElement()
+                .satisfies(n -> assertThat(n.opensOn()).isEqualTo(LocalDate.now(clock)));
+        assertThat(catalog.offering(admin, lessons).fee()).isEqualByComparingTo("480");
+        catalog.withdrawSlotPlan(admin, plan);
+        List<SlotLine> revised = List.of(
+                new SlotLine(Slot.SLOT_1, LocalTime.of(15, 40), LocalTime.of(16, 40), "自主阅读", 30),
+                new SlotLine(Slot.EVENING, LocalTime.of(19, 0), LocalTime.of(20, 30), "晚自习", 0));
+        catalog.reviseSlotPlan(admin, plan, revised);
+        assertThat(catalog.copySlotPlansToTerm(admin, school, autumn, spring).copied())
+                .hasSize(1);
+        assertThat(catalog.slotPlans(admin, school, spring)).singleElement().satisfies(p -> {
+            assertThat(p.published()).isFalse();
+            assertThat(p.slots()).isEqualTo(revised);
+        });
     }
 }

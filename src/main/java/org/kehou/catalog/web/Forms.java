@@ -1,11 +1,14 @@
 package org.kehou.catalog.web;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -14,9 +17,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.catalog.ActivityKind;
 import org.kehou.catalog.CatalogManagement.NewCourse;
+import org.kehou.catalog.CatalogManagement.NewFeeNotice;
 import org.kehou.catalog.CatalogManagement.NewOffering;
 import org.kehou.catalog.CatalogManagement.NewSlotPlan;
 import org.kehou.catalog.CatalogManagement.SlotLine;
+import org.kehou.catalog.CatalogManagement.SlotPlanSummary;
 import org.kehou.catalog.CourseCategory;
 import org.kehou.catalog.ProviderKind;
 import org.kehou.catalog.Slot;
@@ -129,26 +134,10 @@ public final class Forms {
     }
 
     /**
-     * A daily slot plan to draft for a weekday and grade band (CONTENT-2, CONTENT-3): the times, activities and
-     * exercise minutes of slot 1 and slot 2.
+     * The times, activities and exercise minutes of slot 1 and slot 2 of a daily plan (CONTENT-2, CONTENT-3), as
+     * drafted or revised.
      */
-    public static class SlotPlanForm {
-        @NotNull(message = "{validation.required}")
-        @Nullable
-        UUID termId;
-
-        @NotNull(message = "{validation.required}")
-        @Nullable
-        DayOfWeek weekday;
-
-        @NotNull(message = "{validation.required}")
-        @Nullable
-        Integer firstGrade;
-
-        @NotNull(message = "{validation.required}")
-        @Nullable
-        Integer lastGrade;
-
+    public static class PlanSlotsForm {
         @NotNull(message = "{validation.required}")
         @DateTimeFormat(pattern = "HH:mm")
         @Nullable
@@ -189,47 +178,29 @@ public final class Forms {
         @Nullable
         Integer slot2Exercise;
 
-        NewSlotPlan toCommand() {
-            return new NewSlotPlan(
-                    termId,
-                    weekday,
-                    firstGrade,
-                    lastGrade,
-                    List.of(
-                            new SlotLine(Slot.SLOT_1, slot1Start, slot1End, slot1Activities.strip(), slot1Exercise),
-                            new SlotLine(Slot.SLOT_2, slot2Start, slot2End, slot2Activities.strip(), slot2Exercise)));
+        /** The form filled with a plan's current slots, to revise them. */
+        static PlanSlotsForm of(SlotPlanSummary plan) {
+            PlanSlotsForm form = new PlanSlotsForm();
+            for (SlotLine line : plan.slots()) {
+                if (line.slot() == Slot.SLOT_1) {
+                    form.slot1Start = line.startsAt();
+                    form.slot1End = line.endsAt();
+                    form.slot1Activities = line.activities();
+                    form.slot1Exercise = line.exerciseMinutes();
+                } else if (line.slot() == Slot.SLOT_2) {
+                    form.slot2Start = line.startsAt();
+                    form.slot2End = line.endsAt();
+                    form.slot2Activities = line.activities();
+                    form.slot2Exercise = line.exerciseMinutes();
+                }
+            }
+            return form;
         }
 
-        public @Nullable UUID getTermId() {
-            return termId;
-        }
-
-        public void setTermId(@Nullable UUID termId) {
-            this.termId = termId;
-        }
-
-        public @Nullable DayOfWeek getWeekday() {
-            return weekday;
-        }
-
-        public void setWeekday(@Nullable DayOfWeek weekday) {
-            this.weekday = weekday;
-        }
-
-        public @Nullable Integer getFirstGrade() {
-            return firstGrade;
-        }
-
-        public void setFirstGrade(@Nullable Integer firstGrade) {
-            this.firstGrade = firstGrade;
-        }
-
-        public @Nullable Integer getLastGrade() {
-            return lastGrade;
-        }
-
-        public void setLastGrade(@Nullable Integer lastGrade) {
-            this.lastGrade = lastGrade;
+        List<SlotLine> toSlots() {
+            return List.of(
+                    new SlotLine(Slot.SLOT_1, slot1Start, slot1End, slot1Activities.strip(), slot1Exercise),
+                    new SlotLine(Slot.SLOT_2, slot2Start, slot2End, slot2Activities.strip(), slot2Exercise));
         }
 
         public @Nullable LocalTime getSlot1Start() {
@@ -297,6 +268,68 @@ public final class Forms {
         }
     }
 
+    /** A daily slot plan to draft for a term, weekday and grade band, with its two slots. */
+    public static class SlotPlanForm extends PlanSlotsForm {
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID termId;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        DayOfWeek weekday;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        Integer firstGrade;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        Integer lastGrade;
+
+        /** An empty form for a plan of the given term. */
+        static SlotPlanForm forTerm(@Nullable UUID term) {
+            SlotPlanForm form = new SlotPlanForm();
+            form.termId = term;
+            return form;
+        }
+
+        NewSlotPlan toCommand() {
+            return new NewSlotPlan(termId, weekday, firstGrade, lastGrade, toSlots());
+        }
+
+        public @Nullable UUID getTermId() {
+            return termId;
+        }
+
+        public void setTermId(@Nullable UUID termId) {
+            this.termId = termId;
+        }
+
+        public @Nullable DayOfWeek getWeekday() {
+            return weekday;
+        }
+
+        public void setWeekday(@Nullable DayOfWeek weekday) {
+            this.weekday = weekday;
+        }
+
+        public @Nullable Integer getFirstGrade() {
+            return firstGrade;
+        }
+
+        public void setFirstGrade(@Nullable Integer firstGrade) {
+            this.firstGrade = firstGrade;
+        }
+
+        public @Nullable Integer getLastGrade() {
+            return lastGrade;
+        }
+
+        public void setLastGrade(@Nullable Integer lastGrade) {
+            this.lastGrade = lastGrade;
+        }
+    }
+
     /**
      * An offering of a course to draft in a term (COURSE-2): its weekday and slot, venue, instructor, capacity,
      * grades and exercise minutes, and for slot 1 what it does (CONTENT-4).
@@ -345,6 +378,18 @@ public final class Forms {
         @Nullable
         SlotOneContent slotOneContent;
 
+        @DecimalMin(value = "0", message = "{fee.negative}")
+        @Digits(integer = 6, fraction = 2, message = "{offering.feeFormat}")
+        @Nullable
+        BigDecimal fee;
+
+        /** An empty form for an offering of the given term. */
+        static OfferingForm forTerm(@Nullable UUID term) {
+            OfferingForm form = new OfferingForm();
+            form.termId = term;
+            return form;
+        }
+
         NewOffering toCommand() {
             return new NewOffering(
                     courseId,
@@ -355,7 +400,7 @@ public final class Forms {
                     List.of(instructorId),
                     capacity,
                     grades,
-                    null,
+                    fee == null || fee.signum() == 0 ? null : fee,
                     exerciseMinutes,
                     slotOneContent,
                     null,
@@ -441,6 +486,138 @@ public final class Forms {
 
         public void setSlotOneContent(@Nullable SlotOneContent slotOneContent) {
             this.slotOneContent = slotOneContent;
+        }
+
+        public @Nullable BigDecimal getFee() {
+            return fee;
+        }
+
+        public void setFee(@Nullable BigDecimal fee) {
+            this.fee = fee;
+        }
+    }
+
+    /** Why an offering is cancelled: required for a published one, whose families are told (COURSE-2). */
+    public static class CancelForm {
+        @Size(max = 200, message = "{validation.tooLong}")
+        @PlainText
+        String reason = "";
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(@Nullable String reason) {
+            this.reason = reason == null ? "" : reason;
+        }
+    }
+
+    /** Copies a term's offerings or daily plans into another term of the school as drafts. */
+    public static class CopyForm {
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID fromTermId;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        UUID toTermId;
+
+        static CopyForm from(@Nullable UUID term) {
+            CopyForm form = new CopyForm();
+            form.fromTermId = term;
+            return form;
+        }
+
+        public @Nullable UUID getFromTermId() {
+            return fromTermId;
+        }
+
+        public void setFromTermId(@Nullable UUID fromTermId) {
+            this.fromTermId = fromTermId;
+        }
+
+        public @Nullable UUID getToTermId() {
+            return toTermId;
+        }
+
+        public void setToTermId(@Nullable UUID toTermId) {
+            this.toTermId = toTermId;
+        }
+    }
+
+    /**
+     * The public notice (公示) of a fee-bearing institution offering (ENROL-5): what it offers, the fee standard, what
+     * the fee covers, the refund rule and who is paid.
+     */
+    public static class FeeNoticeForm {
+        @NotBlank(message = "{validation.required}")
+        @Size(max = 2000, message = "{validation.tooLong}")
+        @PlainText
+        String content = "";
+
+        @NotBlank(message = "{validation.required}")
+        @Size(max = 200, message = "{validation.tooLong}")
+        @PlainText
+        String feeStandard = "";
+
+        @NotBlank(message = "{validation.required}")
+        @Size(max = 500, message = "{validation.tooLong}")
+        @PlainText
+        String covers = "";
+
+        @NotBlank(message = "{validation.required}")
+        @Size(max = 500, message = "{validation.tooLong}")
+        @PlainText
+        String refundRule = "";
+
+        @NotBlank(message = "{validation.required}")
+        @Size(max = 100, message = "{validation.tooLong}")
+        @PlainText
+        String payee = "";
+
+        NewFeeNotice toCommand() {
+            return new NewFeeNotice(
+                    content.strip(), feeStandard.strip(), covers.strip(), refundRule.strip(), payee.strip());
+        }
+
+        public String getContent() {
+            return content;
+        }
+
+        public void setContent(String content) {
+            this.content = content;
+        }
+
+        public String getFeeStandard() {
+            return feeStandard;
+        }
+
+        public void setFeeStandard(String feeStandard) {
+            this.feeStandard = feeStandard;
+        }
+
+        public String getCovers() {
+            return covers;
+        }
+
+        public void setCovers(String covers) {
+            this.covers = covers;
+        }
+
+        public String getRefundRule() {
+            return refundRule;
+        }
+
+        public void setRefundRule(String refundRule) {
+            this.refundRule = refundRule;
+        }
+
+        public String getPayee() {
+            return payee;
+        }
+
+        public void setPayee(String payee) {
+            this.payee = payee;
         }
     }
 }

@@ -13,7 +13,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The user's language (zh-CN unless they chose English), scope injection into controllers and scheduled jobs. */
+/**
+ * The user's language (zh-CN unless they chose English; an API client without the choice by its Accept-Language),
+ * scope injection into controllers and scheduled jobs.
+ */
 @Configuration
 @EnableScheduling
 class PlatformConfiguration implements WebMvcConfigurer {
@@ -28,6 +31,12 @@ class PlatformConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("kehou-lang");
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        // pages stay Chinese until the user picks English; API clients without the cookie ask by Accept-Language
+        resolver.setDefaultLocaleFunction(
+                request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                                && request.getHeader("Accept-Language") != null
+                        ? request.getLocale()
+                        : Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }

@@ -73,7 +73,7 @@ class OfferingWebTests {
                 .andReturn()
                 .getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(302);
-        assertThat(response.getRedirectedUrl()).isEqualTo("/school/offerings");
+        assertThat(response.getRedirectedUrl()).isEqualTo("/school/offerings?term=" + values.get("termId"));
         var after = new ArrayList<>(ids());
         after.removeAll(before);
         assertThat(after).hasSize(1);
@@ -87,7 +87,9 @@ class OfferingWebTests {
                 .getResponse();
         assertThat(published.getStatus()).isEqualTo(302);
         assertThat(state(drafted)).isEqualTo("PUBLISHED");
-        String list = mvc.perform(get("/school/offerings").with(SignIn.as(admin())))
+        String list = mvc.perform(get("/school/offerings")
+                        .param("term", values.get("termId"))
+                        .with(SignIn.as(admin())))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();

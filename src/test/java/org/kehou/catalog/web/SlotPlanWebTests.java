@@ -65,10 +65,12 @@ class SlotPlanWebTests {
                 .andReturn()
                 .getResponse();
         assertThat(response.getStatus()).isEqualTo(302);
-        assertThat(response.getRedirectedUrl()).isEqualTo("/school/slot-plans");
+        assertThat(response.getRedirectedUrl()).startsWith("/school/slot-plans?term=");
         assertThat(state(enough)).isEqualTo("PUBLISHED");
         assertThat(state(lacking)).isEqualTo("DRAFT");
-        String list = mvc.perform(get("/school/slot-plans").with(SignIn.as(admin())))
+        String list = mvc.perform(get("/school/slot-plans")
+                        .param("term", term().toString())
+                        .with(SignIn.as(admin())))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -122,11 +124,7 @@ class SlotPlanWebTests {
             String slot1Exercise,
             String slot2Exercise,
             String... overrides) {
-        UUID school = admin().schoolId();
-        UUID term = jdbc.sql("select id from organization.term where school_id = :s order by starts_on desc limit 1")
-                .param("s", school)
-                .query(UUID.class)
-                .single();
+        UUID term = term();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("termId", term.toString());
         values.put("weekday", weekday);
@@ -146,6 +144,13 @@ class SlotPlanWebTests {
         MockHttpServletRequestBuilder request = post("/school/slot-plans");
         values.forEach(request::param);
         return request;
+    }
+
+    private UUID term() {
+        return jdbc.sql("select id from organization.term where school_id = :s order by starts_on desc limit 1")
+                .param("s", admin().schoolId())
+                .query(UUID.class)
+                .single();
     }
 
     private UUID draft(MockHttpServletRequestBuilder request) throws Exception {

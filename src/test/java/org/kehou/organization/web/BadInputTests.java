@@ -14,8 +14,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.catalog.CatalogManagement;
+import org.kehou.catalog.CatalogManagement.NewCourse;
+import org.kehou.catalog.CatalogManagement.NewOffering;
+import org.kehou.catalog.CatalogManagement.NewSlotPlan;
+import org.kehou.catalog.CatalogManagement.NewVenue;
+import org.kehou.catalog.CatalogManagement.SlotLine;
+import org.kehou.catalog.CourseCategory;
+import org.kehou.catalog.ProviderKind;
+import org.kehou.catalog.Slot;
 import org.kehou.catalog.VenueKind;
+import org.kehou.organization.OrganizationManagement;
 import org.kehou.organization.RosterFiles;
+import org.kehou.organization.TermKind;
 import org.kehou.platform.UserScope;
 import org.kehou.support.DemoFixtures;
 import org.kehou.support.KehouTest;
@@ -49,6 +59,9 @@ class BadInputTests {
 
     @Autowired
     CatalogManagement catalog;
+
+    @Autowired
+    OrganizationManagement organization;
 
     UserScope countyAdmin;
     UserScope schoolAdmin;
@@ -260,6 +273,129 @@ class BadInputTests {
     }
 
     @Test
+    void catalogLifecycleFormsRefuseEmptyTooLongMalformedAndMarkup() throws Exception {
+        UUID school = schoolAdmin.schoolId();
+        UUID term = organization.planTerm(
+                schoolAdmin, school, 2091, TermKind.AUTUMN, LocalDate.of(2091, 9, 3), LocalDate.of(2092, 1, 18));
+        UUID venue = catalog.addVenue(schoolAdmin, school, new NewVenue("坏输入教室", VenueKind.CLASSROOM, 40));
+        UUID staffCourse = course("坏输入书法", ProviderKind.STAFF);
+        UUID institutionCourse = course("坏输入编程", ProviderKind.INSTITUTION);
+        UUID published = catalog.draftOffering(schoolAdmin, school, offering(staffCourse, term, venue, null));
+        catalog.publishOffering(schoolAdmin, published);
+        UUID feeBearing = catalog.draftOffering(
+                schoolAdmin, school, offering(institutionCourse, term, venue, new java.math.BigDecimal("300")));
+        UUID plan = catalog.draftSlotPlan(
+                schoolAdmin,
+                school,
+                new NewSlotPlan(
+                        term,
+                        DayOfWeek.MONDAY,
+                        1,
+                        2,
+                        java.util.List.of(new SlotLine(
+                                Slot.SLOT_1,
+                                java.time.LocalTime.of(15, 30),
+                                java.time.LocalTime.of(16, 30),
+                                "作业",
+                                20))));
+
+        assertRefused(
+                schoolAdmin, post("/school/offerings/{id}/cancel", published).param("reason", ""), "须填写原因");
+        assertRefused(
+                schoolAdmin, post("/school/offerings/{id}/cancel", published).param("reason", MARKUP), "不能包含");
+        assertRefused(
+                schoolAdmin, post("/school/offerings/{id}/cancel", published).param("reason", "因".repeat(201)), "内容过长");
+        assertRefused(schoolAdmin, post("/school/offerings/copy"), "此项必填");
+        assertRefused(
+                schoolAdmin,
+                post("/school/offerings/copy")
+                        .param("fromTermId", term.toString())
+                        .param("toTermId", "not-a-term"),
+                "请选择有效的选项");
+        assertRefused(
+                schoolAdmin,
+                post("/school/offerings/copy")
+                        .param("fromTermId", term.toString())
+                        .param("toTermId", term.toString()),
+                "请选择另一个学期作为复制目标。");
+        assertRefused(schoolAdmin, post("/school/slot-plans/copy").param("fromTermId", term.toString()), "此项必填");
+        assertRefused(schoolAdmin, post("/school/offerings/{id}/notice", feeBearing), "此项必填");
+        assertRefused(schoolAdmin, notice(feeBearing).param("payee", MARKUP), "不能包含");
+        assertRefused(schoolAdmin, notice(feeBearing).param("content", "容".repeat(2001)), "内容过长");
+        assertRefused(schoolAdmin, notice(published), "只有校外培训机构的收费课程需要发布收费公示。");
+        assertRefused(schoolAdmin, post("/school/slot-plans/{id}", plan), "此项必填");
+        assertRefused(
+                schoolAdmin,
+                post("/school/slot-plans/{id}", plan)
+                        .param("slot1Start", "15:30")
+                        .param("slot1End", "1530")
+                        .param("slot1Activities", MARKUP)
+                        .param("slot1Exercise", "x")
+                        .param("slot2Start", "16:40")
+                        .param("slot2End", "17:40")
+                        .param("slot2Activities", "社团")
+                        .param("slot2Exercise", "20"),
+                "请输入有效的时间");
+        assertRefused(
+                schoolAdmin,
+                post("/school/offerings")
+                        .param("courseId", institutionCourse.toString())
+                        .param("termId", term.toString())
+                        .param("weekday", "FRIDAY")
+                        .param("slot", "SLOT_2")
+                        .param("venueId", venue.toString())
+                        .param("instructorId", demo.scope("JX-PS-T01").staffId().toString())
+                        .param("capacity", "30")
+                        .param("grades", "3")
+                        .param("exerciseMinutes", "20")
+                        .param("fee", "三百"),
+                "请输入金额");
+    }
+
+    private UUID course(String name, ProviderKind provider) {
+        return catalog.defineCourse(
+                schoolAdmin,
+                schoolAdmin.schoolId(),
+                new NewCourse(
+                        name,
+                        CourseCategory.SCHOOL_BASED,
+                        null,
+                        java.util.List.of(3),
+                        null,
+                        null,
+                        provider,
+                        null,
+                        java.util.List.of()));
+    }
+
+    private NewOffering offering(UUID course, UUID term, UUID venue, java.math.BigDecimal fee) {
+        return new NewOffering(
+                course,
+                term,
+                fee == null ? DayOfWeek.TUESDAY : DayOfWeek.THURSDAY,
+                Slot.SLOT_2,
+                venue,
+                java.util.List.of(demo.scope("JX-PS-T01").staffId()),
+                30,
+                java.util.List.of(3),
+                fee,
+                20,
+                null,
+                null,
+                null,
+                java.util.List.of());
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> notice(UUID offering) {
+        return post("/school/offerings/{id}/notice", offering)
+                .param("content", "编程入门")
+                .param("feeStandard", "每学期 300 元")
+                .param("covers", "教材")
+                .param("refundRule", "开课前可退费")
+                .param("payee", "某培训中心");
+    }
+
+    @Test
     void messagesFollowTheUsersLanguage() throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/school/students")
                         .cookie(new Cookie("kehou-lang", "en"))
@@ -447,6 +583,9 @@ class BadInputTests {
                           + (select count(*) + coalesce(sum(version), 0) from catalog.opening) * 53
                           + (select count(*) from catalog.venue) * 59
                           + (select count(*) + coalesce(sum(version), 0) from catalog.exercise_minimum) * 61
-                          + (select count(*) + coalesce(sum(version), 0) from catalog.notice_period) * 67""").query(Long.class).single();
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.notice_period) * 67
+                          + (select count(*) from catalog.offering) * 37 + (select coalesce(sum(version), 0) from catalog.offering) * 41
+                          + (select count(*) from catalog.slot_plan) * 23 + (select coalesce(sum(version), 0) from catalog.slot_plan) * 29
+                          + (select count(*) from catalog.fee_notice) * 71""").query(Long.class).single();
     }
 }
