@@ -7,16 +7,14 @@ import org.jspecify.annotations.Nullable;
 import org.kehou.organization.Term;
 import org.kehou.platform.NotFoundException;
 
-/** Which of a school's terms a catalog page shows: the one asked for, else the latest that has begun. */
+/** Which of a school's terms a catalog page shows: the one asked for, else the one under way (else the next). */
 final class TermChoice {
 
     private TermChoice() {}
 
     /**
-     * The term asked for, which must be one of the school's; without one, the latest term that has begun by today,
-     * or the earliest planned one when none has begun yet; null when the school has no term.
-     *
-     * @param terms the school's terms, latest first
+     * The term asked for, which must be one of the school's; without one, the term under way today, else the next to
+     * begin, else the latest ({@link Term#shownOn}); null when the school has no term.
      */
     static @Nullable Term of(List<Term> terms, @Nullable UUID requested, LocalDate today) {
         if (requested != null) {
@@ -25,9 +23,6 @@ final class TermChoice {
                     .findFirst()
                     .orElseThrow(() -> new NotFoundException("term"));
         }
-        return terms.stream()
-                .filter(t -> !t.startsOn().isAfter(today))
-                .findFirst()
-                .orElse(terms.isEmpty() ? null : terms.getLast());
+        return Term.shownOn(terms, today).orElse(null);
     }
 }
