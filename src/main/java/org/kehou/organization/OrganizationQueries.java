@@ -298,6 +298,17 @@ public class OrganizationQueries {
                 .toList();
     }
 
+    /**
+     * The terms of a student's school with their calendars, latest first, for whoever may see the student: their
+     * own guardians, their head teacher and the readers of their school.
+     */
+    public List<Term> termsOfStudent(UserScope scope, UUID studentId) {
+        UUID schoolId = student(scope, studentId).student().schoolId();
+        return terms.findBySchoolId(schoolId).stream()
+                .sorted((a, b) -> b.startsOn().compareTo(a.startsOn()))
+                .toList();
+    }
+
     /** A guardian's own children; nobody else's. */
     public List<StudentRow> children(UserScope scope) {
         if (scope.guardianId() == null) {
