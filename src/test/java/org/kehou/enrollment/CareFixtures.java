@@ -129,7 +129,7 @@ public class CareFixtures {
                 .filter(t -> !t.endsOn().isBefore(today))
                 .forEach(t -> (t.startsOn().isAfter(today) ? t.startsOn() : today)
                         .datesUntil(t.endsOn().plusDays(1))
-                        .filter(t::isSchoolDay)
+                        .filter(d -> t.isSchoolDay(d) && d.getDayOfWeek().getValue() <= 5)
                         .forEach(days::add));
         return days.stream().limit(count).toList();
     }

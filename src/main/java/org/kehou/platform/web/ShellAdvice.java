@@ -63,6 +63,9 @@ class ShellAdvice {
             items.add(new NavItem("nav.courses", "/school/courses"));
             items.add(new NavItem("nav.slotPlans", "/school/slot-plans"));
             items.add(new NavItem("nav.offerings", "/school/offerings"));
+            items.add(new NavItem("nav.careRequests", "/school/care-requests"));
+            items.add(new NavItem("nav.earlyArrivals", "/school/early-arrivals"));
+            items.add(new NavItem("nav.extendedCare", "/school/extended-care"));
             items.add(new NavItem("nav.import", "/school/import"));
         }
         if (me.has(Role.TEACHER)) {
@@ -70,6 +73,7 @@ class ShellAdvice {
         }
         if (me.has(Role.GUARDIAN)) {
             items.add(new NavItem("nav.children", "/guardian"));
+            items.add(new NavItem("nav.careRequests", "/guardian/care"));
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         NavItem current = items.stream()
