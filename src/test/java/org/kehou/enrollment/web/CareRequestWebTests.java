@@ -328,6 +328,39 @@ class CareRequestWebTests {
         assertThat(fragment).doesNotContain("<html").contains("id=\"list\"");
     }
 
+    @Test
+    void theDecidedListSearchesSortsAndPagesLeniently() throws Exception {
+        Family family = family("网页分页");
+        UUID id = care.requestEarlyArrival(
+                family.scope(), CareFixtures.earlyArrival(family.student(), days.get(7), false));
+        care.declineEarlyArrival(admin, id, "名额已满");
+        String name = jdbc.sql("select student_name from enrollment.early_arrival_request where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        assertThat(page(get("/school/care-requests").param("q", name), admin, null))
+                .contains("id=\"decided-" + id + "\"")
+                .contains("名额已满");
+        assertThat(page(get("/school/care-requests").param("q", "无此人"), admin, null))
+                .contains("没有与“无此人”匹配的记录。");
+        for (String[] query : new String[][] {
+            {"page", "abc"},
+            {"desc", "maybe"},
+            {"page", "-3"},
+            {"page", "9999"},
+            {"sort", "name;drop table enrollment.care_group"}
+        }) {
+            assertThat(page(get("/school/care-requests").param(query[0], query[1]), admin, null))
+                    .as(query[0] + "=" + query[1])
+                    .contains("id=\"decided-requests\"");
+        }
+        String fragment = page(get("/school/care-requests").param("q", name).header("HX-Request", "true"), admin, null);
+        assertThat(fragment).doesNotContain("<html").contains("id=\"decided-" + id + "\"");
+        assertThat(count("select count(*) from enrollment.care_group"))
+                .as("no table dropped")
+                .isNotNegative();
+    }
+
     private Family family(String name) {
         return fixtures.family(admin, schoolClass, name + SEQUENCE.incrementAndGet());
     }
