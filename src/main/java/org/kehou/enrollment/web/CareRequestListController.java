@@ -60,8 +60,7 @@ class CareRequestListController {
 
     /** The day asked for, or today when none is given or it cannot be read (which the page then says). */
     private LocalDate day(@Nullable String date, Model model) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate day = today;
+        LocalDate day = LocalDate.now(clock);
         if (date != null && !date.isBlank()) {
             try {
                 day = LocalDate.parse(date.strip());
