@@ -12,3 +12,8 @@ document.addEventListener("click", function (event) {
     document.querySelector(toggle.getAttribute("data-toggle-target")).classList.toggle("show");
   }
 });
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) {
+    window.print();
+  }
+});

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,10 +38,15 @@ import org.kehou.catalog.OpeningPurpose;
 import org.kehou.catalog.ProviderKind;
 import org.kehou.catalog.Slot;
 import org.kehou.catalog.VenueKind;
+import org.kehou.enrollment.CareFixtures;
+import org.kehou.enrollment.CareRequests;
+import org.kehou.enrollment.CareRequests.NewCareGroup;
 import org.kehou.organization.OrganizationManagement;
+import org.kehou.organization.OrganizationQueries;
 import org.kehou.organization.RosterFiles;
 import org.kehou.organization.RosterImport;
 import org.kehou.organization.TermKind;
+import org.kehou.platform.AccountManagement;
 import org.kehou.platform.Role;
 import org.kehou.platform.UserScope;
 import org.kehou.support.DemoFixtures;
@@ -133,10 +139,22 @@ class AuthorizationMatrixTests {
     RosterImport roster;
 
     @Autowired
-    CatalogManagement catalog;
+    CareRequests care;
 
     @Autowired
     OrganizationManagement organization;
+
+    @Autowired
+    OrganizationQueries organizationQueries;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    CatalogManagement catalog;
 
     @Autowired
     org.kehou.platform.Photos photoStore;
@@ -147,6 +165,9 @@ class AuthorizationMatrixTests {
 
     final Map<String, Row> rows = new LinkedHashMap<>();
     final Map<Relation, UUID> students = new EnumMap<>(Relation.class);
+    final Map<String, Map<Relation, UUID>> careRequests = new LinkedHashMap<>();
+    final Map<String, UUID> careParts = new LinkedHashMap<>();
+    final Map<String, LocalDate> careDays = new LinkedHashMap<>();
     final Map<Relation, UUID> classes = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> schools = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> counties = new EnumMap<>(Relation.class);
@@ -319,7 +340,86 @@ class AuthorizationMatrixTests {
                                     List.of(anyStaff(school)))));
         }
         lifecycleTargets(admin, ownSchool);
+        careRequests();
         defineRows();
+    }
+
+    /**
+     * Care requests to decide: for the admin's own school one per decision (the accepted ones for a change of staff
+     * or group), and one of each kind in the other school and the other county; a care group and care staff of the
+     * own school; school days for the guardian's own requests.
+     */
+    private void careRequests() {
+        CareFixtures fixtures = new CareFixtures(organization, organizationQueries, accounts, clock);
+        UserScope admin = demo.scope(Caller.SCHOOL_ADMIN.login);
+        UUID staff = jdbc.sql("select id from organization.staff where school_id = :s order by id limit 1")
+                .param("s", schools.get(Relation.OWN))
+                .query(UUID.class)
+                .single();
+        careParts.put("staff", staff);
+        careParts.put(
+                "group",
+                care.formCareGroup(admin, schools.get(Relation.OWN), new NewCareGroup("矩阵托管组", staff, "矩阵教室", null)));
+        List<LocalDate> ownDays = fixtures.schoolDays(admin, 12);
+        careDays.put("early", ownDays.get(10));
+        careDays.put("extended", ownDays.get(11));
+        UserScope sameSchoolGuardian = guardianOf(students.get(Relation.SAME_SCHOOL));
+        UUID sameSchoolChild = students.get(Relation.SAME_SCHOOL);
+        String[] early = {"earlyAccept", "earlyDecline", "earlyStaff"};
+        String[] extended = {"extendedApprove", "extendedDecline", "extendedGroup"};
+        for (int i = 0; i < 3; i++) {
+            LocalDate day = ownDays.get(i);
+            careRequests
+                    .computeIfAbsent(early[i], k -> new EnumMap<>(Relation.class))
+                    .put(
+                            Relation.OWN,
+                            care.requestEarlyArrival(
+                                    sameSchoolGuardian, CareFixtures.earlyArrival(sameSchoolChild, day, false)));
+            careRequests
+                    .computeIfAbsent(extended[i], k -> new EnumMap<>(Relation.class))
+                    .put(
+                            Relation.OWN,
+                            care.requestExtendedCare(
+                                    sameSchoolGuardian, CareFixtures.extendedCare(sameSchoolChild, day)));
+        }
+        care.acceptEarlyArrival(admin, careRequests.get("earlyStaff").get(Relation.OWN), staff);
+        care.approveExtendedCare(admin, careRequests.get("extendedGroup").get(Relation.OWN), careParts.get("group"));
+        Map<Relation, UserScope> admins = Map.of(
+                Relation.OTHER_SCHOOL,
+                new UserScope(
+                        UUID.randomUUID(),
+                        "矩阵管理员",
+                        Set.of(Role.SCHOOL_ADMIN),
+                        counties.get(Relation.OWN),
+                        schools.get(Relation.OTHER_SCHOOL),
+                        null,
+                        null,
+                        null),
+                Relation.OTHER_COUNTY,
+                demo.scope("LL-PS-ADMIN"));
+        for (Relation r : List.of(Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            LocalDate day = fixtures.schoolDays(admins.get(r), 1).getFirst();
+            UUID child = students.get(r);
+            UUID foreignEarly =
+                    care.requestEarlyArrival(guardianOf(child), CareFixtures.earlyArrival(child, day, false));
+            UUID foreignExtended = care.requestExtendedCare(guardianOf(child), CareFixtures.extendedCare(child, day));
+            for (String key : early) {
+                careRequests.get(key).put(r, foreignEarly);
+            }
+            for (String key : extended) {
+                careRequests.get(key).put(r, foreignExtended);
+            }
+        }
+    }
+
+    /** A guardian of the student, as the care requests see them. */
+    private UserScope guardianOf(UUID student) {
+        UUID guardian = jdbc.sql(
+                        "select guardian_id from organization.student_guardian where student_id = :s order by guardian_id limit 1")
+                .param("s", student)
+                .query(UUID.class)
+                .single();
+        return new UserScope(UUID.randomUUID(), "矩阵家长", Set.of(Role.GUARDIAN), null, null, null, guardian, null);
     }
 
     /** Offerings and plans of the own school in each state a lifecycle endpoint needs; other tenants' drafts. */
@@ -901,6 +1001,106 @@ class AuthorizationMatrixTests {
                         .param("refundRule", "开课前可全额退费")
                         .param("payee", "矩阵培训中心"),
                 false);
+        row("GET /school/care-requests", none, 200, schoolAdmin, false, r -> get("/school/care-requests"), true);
+        row(
+                "POST /school/care-groups",
+                none,
+                302,
+                schoolAdmin,
+                false,
+                r -> post("/school/care-groups")
+                        .param("name", "矩阵托管组" + sequence.incrementAndGet())
+                        .param("supervisorId", careParts.get("staff").toString())
+                        .param("room", "矩阵教室"),
+                false);
+        row(
+                "GET /school/care-requests/early-arrivals/{requestId}",
+                tenants,
+                200,
+                ownSchool,
+                false,
+                r -> get(
+                        "/school/care-requests/early-arrivals/{id}",
+                        careRequests.get("earlyStaff").get(r)),
+                false);
+        row(
+                "POST /school/care-requests/early-arrivals/{requestId}/accept",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post(
+                                "/school/care-requests/early-arrivals/{id}/accept",
+                                careRequests.get("earlyAccept").get(r))
+                        .param("careStaffId", careParts.get("staff").toString()),
+                false);
+        row(
+                "POST /school/care-requests/early-arrivals/{requestId}/staff",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post(
+                                "/school/care-requests/early-arrivals/{id}/staff",
+                                careRequests.get("earlyStaff").get(r))
+                        .param("careStaffId", careParts.get("staff").toString()),
+                false);
+        row(
+                "POST /school/care-requests/early-arrivals/{requestId}/decline",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post(
+                                "/school/care-requests/early-arrivals/{id}/decline",
+                                careRequests.get("earlyDecline").get(r))
+                        .param("reason", "矩阵原因"),
+                false);
+        row(
+                "GET /school/care-requests/extended-care/{requestId}",
+                tenants,
+                200,
+                ownSchool,
+                false,
+                r -> get(
+                        "/school/care-requests/extended-care/{id}",
+                        careRequests.get("extendedGroup").get(r)),
+                false);
+        row(
+                "POST /school/care-requests/extended-care/{requestId}/approve",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post(
+                                "/school/care-requests/extended-care/{id}/approve",
+                                careRequests.get("extendedApprove").get(r))
+                        .param("groupId", careParts.get("group").toString()),
+                false);
+        row(
+                "POST /school/care-requests/extended-care/{requestId}/group",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post(
+                                "/school/care-requests/extended-care/{id}/group",
+                                careRequests.get("extendedGroup").get(r))
+                        .param("groupId", careParts.get("group").toString()),
+                false);
+        row(
+                "POST /school/care-requests/extended-care/{requestId}/decline",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post(
+                                "/school/care-requests/extended-care/{id}/decline",
+                                careRequests.get("extendedDecline").get(r))
+                        .param("reason", "矩阵原因"),
+                false);
+        row("GET /school/early-arrivals", none, 200, schoolAdmin, false, r -> get("/school/early-arrivals"), true);
+        row("GET /school/extended-care", none, 200, schoolAdmin, false, r -> get("/school/extended-care"), true);
         row("GET /school/import", none, 200, schoolAdmin, false, r -> get("/school/import"), false);
         row(
                 "GET /school/import/template.xlsx",
@@ -1001,6 +1201,45 @@ class AuthorizationMatrixTests {
                 r -> get("/teacher/classes/{id}", classes.get(r)),
                 false);
         row("GET /guardian", none, 200, Map.of(Role.GUARDIAN, none), false, r -> get("/guardian"), false);
+        Map<Role, Set<Relation>> ownChild = Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN));
+        row(
+                "GET /guardian/care",
+                student,
+                200,
+                ownChild,
+                false,
+                r -> get("/guardian/care").param("child", students.get(r).toString()),
+                false);
+        row(
+                "POST /guardian/care/early-arrivals",
+                student,
+                302,
+                ownChild,
+                false,
+                r -> post("/guardian/care/early-arrivals")
+                        .param("studentId", students.get(r).toString())
+                        .param("firstDay", careDays.get("early").toString())
+                        .param("lastDay", careDays.get("early").toString())
+                        .param("arrivalTime", "07:10")
+                        .param("reason", "矩阵早班")
+                        .param("specialNeed", "true"),
+                false);
+        row(
+                "POST /guardian/care/extended-care",
+                student,
+                302,
+                ownChild,
+                false,
+                r -> post("/guardian/care/extended-care")
+                        .param("studentId", students.get(r).toString())
+                        .param("firstDay", careDays.get("extended").toString())
+                        .param("lastDay", careDays.get("extended").toString())
+                        .param(
+                                "weekdays",
+                                careDays.get("extended").getDayOfWeek().name())
+                        .param("pickupBy", "18:30")
+                        .param("reason", "矩阵晚班"),
+                false);
         row(
                 "GET /guardian/children/{studentId}",
                 student,
@@ -1327,6 +1566,12 @@ class AuthorizationMatrixTests {
                           + (select coalesce(sum(version), 0) from organization.student) * 11
                           + (select count(*) from catalog.venue) * 43
                           + (select count(*) + coalesce(sum(version), 0) from catalog.exercise_minimum) * 47
-                          + (select count(*) + coalesce(sum(version), 0) from catalog.notice_period) * 53""").query(Long.class).single();
+                          + (select count(*) + coalesce(sum(version), 0) from catalog.notice_period) * 53
+                          + (select count(*) from enrollment.early_arrival_request) * 47
+                          + (select count(*) from enrollment.extended_care_request) * 53
+                          + (select count(*) from enrollment.care_group) * 59
+                          + (select count(*) from enrollment.care_request_history) * 61
+                          + (select coalesce(sum(version), 0) from enrollment.early_arrival_request) * 67
+                          + (select coalesce(sum(version), 0) from enrollment.extended_care_request) * 71""").query(Long.class).single();
     }
 }

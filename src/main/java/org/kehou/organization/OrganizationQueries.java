@@ -307,8 +307,18 @@ public class OrganizationQueries {
         if (schoolId == null) {
             return List.of();
         }
-        return terms.findAll().stream()
-                .filter(t -> t.schoolId().equals(schoolId))
+        return terms.findBySchoolId(schoolId).stream()
+                .sorted((a, b) -> b.startsOn().compareTo(a.startsOn()))
+                .toList();
+    }
+
+    /**
+     * The terms of a student's school with their calendars, latest first, for whoever may see the student: their
+     * own guardians, their head teacher and the readers of their school.
+     */
+    public List<Term> termsOfStudent(UserScope scope, UUID studentId) {
+        UUID schoolId = student(scope, studentId).student().schoolId();
+        return terms.findBySchoolId(schoolId).stream()
                 .sorted((a, b) -> b.startsOn().compareTo(a.startsOn()))
                 .toList();
     }

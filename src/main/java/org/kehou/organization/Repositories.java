@@ -28,4 +28,6 @@ interface StaffRepository extends ListCrudRepository<Staff, UUID> {
     Optional<Staff> findByStaffNo(String staffNo);
 }
 
-interface TermRepository extends ListCrudRepository<Term, UUID> {}
+interface TermRepository extends ListCrudRepository<Term, UUID> {
+    List<Term> findBySchoolId(UUID schoolId);
+}
