@@ -1,4 +1,5 @@
-// Sends the CSRF token with every htmx request and opens the phone navigation without inline script.
+// Sends the CSRF token with every htmx request, opens the phone navigation and prints from [data-print] buttons,
+// all without inline script (the content security policy allows none).
 document.addEventListener("htmx:configRequest", function (event) {
   var token = document.querySelector("meta[name=_csrf]");
   var header = document.querySelector("meta[name=_csrf_header]");

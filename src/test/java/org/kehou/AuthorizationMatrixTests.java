@@ -458,6 +458,20 @@ class AuthorizationMatrixTests {
                 List.of(new SlotLine(Slot.SLOT_1, LocalTime.of(15, 30), LocalTime.of(16, 30), "矩阵修改", 30)));
     }
 
+    /** A school year whose autumn term the own school has not planned yet (other tests plan some, too). */
+    private int freeAutumn() {
+        int year = termYears.incrementAndGet();
+        while (jdbc.sql("select count(*) from organization.term where school_id = :s and school_year = :y")
+                        .param("s", schools.get(Relation.OWN))
+                        .param("y", year)
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            year = termYears.incrementAndGet();
+        }
+        return year;
+    }
+
     /** A photo of a school, uploaded by someone else than the callers. */
     private UUID photo(UUID school) {
         UUID county = jdbc.sql("select county_id from organization.school where id = :s")
@@ -671,7 +685,7 @@ class AuthorizationMatrixTests {
                 schoolAdmin,
                 false,
                 r -> {
-                    int year = termYears.incrementAndGet();
+                    int year = freeAutumn();
                     return post("/school/calendar/terms")
                             .param("schoolYear", String.valueOf(year))
                             .param("kind", "AUTUMN")

@@ -275,8 +275,12 @@ class BadInputTests {
     @Test
     void catalogLifecycleFormsRefuseEmptyTooLongMalformedAndMarkup() throws Exception {
         UUID school = schoolAdmin.schoolId();
+        int year = jdbc.sql("select coalesce(max(school_year), 2090) + 1 from organization.term where school_id = :s")
+                .param("s", school)
+                .query(Integer.class)
+                .single();
         UUID term = organization.planTerm(
-                schoolAdmin, school, 2091, TermKind.AUTUMN, LocalDate.of(2091, 9, 3), LocalDate.of(2092, 1, 18));
+                schoolAdmin, school, year, TermKind.AUTUMN, LocalDate.of(year, 9, 3), LocalDate.of(year + 1, 1, 18));
         UUID venue = catalog.addVenue(schoolAdmin, school, new NewVenue("坏输入教室", VenueKind.CLASSROOM, 40));
         UUID staffCourse = course("坏输入书法", ProviderKind.STAFF);
         UUID institutionCourse = course("坏输入编程", ProviderKind.INSTITUTION);
