@@ -78,7 +78,7 @@ class EnrollmentApiController {
             description = "refused by a rule: no consent, window not open, wrong school or grade, fee notice not"
                     + " public long enough, another offering at the same weekday and slot (result TIME_CONFLICT),"
                     + " or the key used for another request")
-    @PostMapping(value = "/api/v1/enrollments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/v1/enrollments")
     ResponseEntity<?> enroll(
             UserScope me,
             @Parameter(

@@ -18,7 +18,6 @@ import org.kehou.enrollment.EnrollmentManagement.NewWindow;
 import org.kehou.enrollment.EnrollmentManagement.WindowSummary;
 import org.kehou.organization.TermKind;
 import org.kehou.platform.UserScope;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +48,7 @@ class RegistrationWindowApiController {
     @ApiResponse(
             responseCode = "422",
             description = "closes before it opens, already over, overlaps another window, or asks for a lottery")
-    @PostMapping(value = "/api/v1/registration-windows", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/v1/registration-windows")
     ResponseEntity<Opened> open(UserScope me, @Valid @RequestBody WindowRequest request) {
         UUID id = enrollment.openWindow(
                 me,

@@ -9,7 +9,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.LocaleResolver;
@@ -40,10 +43,19 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
         write(request, response, HttpStatus.UNAUTHORIZED, "api.unauthorized");
     }
 
+    /**
+     * A caller who is not signed in at all (a write without a token is stopped by the CSRF check before anyone is
+     * authenticated) is told to sign in; a signed-in one that the role or the CSRF check refuses gets 403.
+     */
     @Override
     public void handle(
             HttpServletRequest request, HttpServletResponse response, AccessDeniedException accessDeniedException)
             throws IOException {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || caller instanceof AnonymousAuthenticationToken || !caller.isAuthenticated()) {
+            unauthorized(request, response);
+            return;
+        }
         write(request, response, HttpStatus.FORBIDDEN, "api.forbidden");
     }
 

@@ -15,7 +15,6 @@ import org.kehou.platform.internal.ApiTokens;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -54,7 +53,7 @@ class TokenApiController {
     @ApiResponse(responseCode = "400", description = "login or password missing")
     @ApiResponse(responseCode = "401", description = "login or password not correct (also for an unknown login)")
     @ApiResponse(responseCode = "429", description = "locked after too many failed attempts")
-    @PostMapping(value = "/api/v1/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/v1/tokens")
     ResponseEntity<?> open(@Valid @RequestBody TokenRequest request, Locale locale) {
         Authentication account;
         try {
