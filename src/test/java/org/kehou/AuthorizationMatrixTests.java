@@ -3,13 +3,16 @@ package org.kehou;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,8 +39,14 @@ import org.kehou.catalog.CourseCategory;
 import org.kehou.catalog.ProviderKind;
 import org.kehou.catalog.Slot;
 import org.kehou.catalog.VenueKind;
+import org.kehou.enrollment.EnrollmentFixtures;
+import org.kehou.enrollment.EnrollmentFixtures.Campus;
+import org.kehou.enrollment.EnrollmentFixtures.Family;
+import org.kehou.enrollment.EnrollmentManagement;
+import org.kehou.organization.OrganizationManagement;
 import org.kehou.organization.RosterFiles;
 import org.kehou.organization.RosterImport;
+import org.kehou.platform.AccountManagement;
 import org.kehou.platform.Role;
 import org.kehou.platform.UserScope;
 import org.kehou.support.DemoFixtures;
@@ -45,6 +54,7 @@ import org.kehou.support.KehouTest;
 import org.kehou.support.SignIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -104,7 +114,10 @@ class AuthorizationMatrixTests {
             "/county", EnumSet.of(Role.COUNTY_ADMIN, Role.INSPECTOR, Role.CITY_ADMIN),
             "/school", EnumSet.of(Role.SCHOOL_ADMIN),
             "/teacher", EnumSet.of(Role.TEACHER),
-            "/guardian", EnumSet.of(Role.GUARDIAN));
+            "/guardian", EnumSet.of(Role.GUARDIAN),
+            "/api/v1/enrollments", EnumSet.of(Role.GUARDIAN),
+            "/api/v1/guardians", EnumSet.of(Role.GUARDIAN),
+            "/api/v1/registration-windows", EnumSet.of(Role.SCHOOL_ADMIN, Role.COUNTY_ADMIN));
 
     record Row(
             String endpoint,
@@ -132,6 +145,18 @@ class AuthorizationMatrixTests {
     CatalogManagement catalog;
 
     @Autowired
+    OrganizationManagement organization;
+
+    @Autowired
+    EnrollmentManagement enrollment;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -145,6 +170,8 @@ class AuthorizationMatrixTests {
     final Map<Relation, UUID> plans = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> offerings = new EnumMap<>(Relation.class);
     final Map<String, UUID> offeringParts = new LinkedHashMap<>();
+    final Map<Relation, UUID> registrations = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> openOfferings = new EnumMap<>(Relation.class);
     final AtomicInteger sequence = new AtomicInteger();
     final AtomicInteger termYears = new AtomicInteger(2040);
 
@@ -260,7 +287,58 @@ class AuthorizationMatrixTests {
                         schools.get(Relation.OTHER_COUNTY),
                         terms.get(Relation.OTHER_COUNTY),
                         0));
+        registrationTargets();
         defineRows();
+    }
+
+    /**
+     * A published offering of JX-PS for the demo guardian's child, with a window open now, and registrations to
+     * withdraw: the demo guardian's own and one of a family at a school of another county.
+     */
+    private void registrationTargets() {
+        EnrollmentFixtures fixtures = new EnrollmentFixtures(organization, catalog, enrollment, accounts, clock);
+        UserScope admin = demo.scope(Caller.SCHOOL_ADMIN.login);
+        UUID school = schools.get(Relation.OWN);
+        int year = EnrollmentFixtures.year();
+        UUID term = organization.planTerm(
+                admin,
+                school,
+                year,
+                org.kehou.organization.TermKind.AUTUMN,
+                LocalDate.of(year, 9, 1),
+                LocalDate.of(year + 1, 1, 15));
+        Campus own = new Campus(counties.get(Relation.OWN), school, admin, term, year, Map.of());
+        int grade = jdbc.sql("""
+                        select c.grade_level from organization.student st
+                        join organization.school_class c on c.id = st.class_id where st.id = :id""")
+                .param("id", students.get(Relation.OWN))
+                .query(Integer.class)
+                .single();
+        openOfferings.put(Relation.OWN, fixtures.offering(own, DayOfWeek.MONDAY, Slot.SLOT_2, 1000, grade));
+        UUID tuesday = fixtures.offering(own, DayOfWeek.TUESDAY, Slot.SLOT_2, 1000, grade);
+        fixtures.openWindowNow(own, 10);
+        UserScope guardian = demo.scope(Caller.GUARDIAN.login);
+        registrations.put(
+                Relation.OWN,
+                enrollment
+                        .enroll(
+                                guardian,
+                                fixtures.consenting(students.get(Relation.OWN), tuesday),
+                                EnrollmentFixtures.key())
+                        .enrollmentId());
+        Campus elsewhere = fixtures.campus(demo.scope("LY-LL-ADMIN"));
+        UUID offering = fixtures.offering(elsewhere, DayOfWeek.MONDAY, Slot.SLOT_2, 30, 3);
+        fixtures.openWindowNow(elsewhere, 10);
+        Family family = fixtures.family(elsewhere, 3, 1);
+        openOfferings.put(Relation.OTHER_COUNTY, offering);
+        registrations.put(
+                Relation.OTHER_COUNTY,
+                enrollment
+                        .enroll(
+                                family.guardian(),
+                                fixtures.consenting(family.child(), offering),
+                                EnrollmentFixtures.key())
+                        .enrollmentId());
     }
 
     private void defineRows() {
@@ -620,6 +698,103 @@ class AuthorizationMatrixTests {
                 false,
                 r -> get("/guardian/children/{id}", students.get(r)),
                 false);
+        registrationRows(none, student);
+    }
+
+    private void registrationRows(Set<Relation> none, Set<Relation> student) {
+        Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            anyRole.put(r, none);
+        }
+        row(
+                "POST /api/v1/tokens",
+                none,
+                201,
+                anyRole,
+                true,
+                r -> post("/api/v1/tokens")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"login\": \"" + Caller.GUARDIAN.login + "\", \"password\": \""
+                                + DemoFixtures.PASSWORD + "\"}"),
+                false);
+        row("DELETE /api/v1/tokens/current", none, 204, anyRole, false, r -> delete("/api/v1/tokens/current"), false);
+        // only a guardian registers, and only their own child (ENROL-1); staff are refused by role
+        row(
+                "POST /api/v1/enrollments",
+                student,
+                201,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> post("/api/v1/enrollments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", EnrollmentFixtures.key())
+                        .content("""
+                                {"childId": "%s", "offeringId": "%s", "consent": true, "consentVersion": "%s"}""".formatted(
+                                        students.get(r), openOfferings.get(Relation.OWN), enrollment.consentVersion())),
+                false);
+        row(
+                "DELETE /api/v1/enrollments/{enrollmentId}",
+                EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY),
+                204,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> delete("/api/v1/enrollments/{id}", registrations.get(r)),
+                false);
+        row(
+                "GET /api/v1/enrollments/consent",
+                none,
+                200,
+                Map.of(Role.GUARDIAN, none),
+                false,
+                r -> get("/api/v1/enrollments/consent"),
+                false);
+        row(
+                "GET /api/v1/guardians/me/enrollments",
+                none,
+                200,
+                Map.of(Role.GUARDIAN, none),
+                false,
+                r -> get("/api/v1/guardians/me/enrollments"),
+                false);
+        Set<Relation> published = EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY);
+        Map<Role, Set<Relation>> anyonePublished = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            anyonePublished.put(r, published);
+        }
+        row(
+                "GET /api/v1/offerings/{offeringId}/seats",
+                published,
+                200,
+                anyonePublished,
+                true,
+                r -> get("/api/v1/offerings/{id}/seats", openOfferings.get(r)),
+                false);
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        row(
+                "POST /api/v1/registration-windows",
+                EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY),
+                201,
+                Map.of(
+                        Role.SCHOOL_ADMIN,
+                        EnumSet.of(Relation.OWN),
+                        Role.COUNTY_ADMIN,
+                        EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL)),
+                false,
+                r -> post("/api/v1/registration-windows")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"schoolId": "%s", "schoolYear": %d, "termKind": "SPRING", "opensAt": "%s",
+                                 "closesAt": "%s", "waitlistLimit": 5}""".formatted(
+                                        schools.get(r), EnrollmentFixtures.year(), now.plusDays(1), now.plusDays(2))),
+                false);
+        row(
+                "GET /api/v1/registration-windows",
+                none,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, none, Role.COUNTY_ADMIN, none),
+                false,
+                r -> get("/api/v1/registration-windows"),
+                false);
     }
 
     private void public_(String endpoint, int status) {
@@ -743,7 +918,10 @@ class AuthorizationMatrixTests {
                                                 .single()
                                         == 0);
                     }
-                    if (expected >= 400 && row.endpoint().startsWith("POST") && fingerprint() != before) {
+                    if (expected >= 400
+                            && (row.endpoint().startsWith("POST")
+                                    || row.endpoint().startsWith("DELETE"))
+                            && fingerprint() != before) {
                         failures.add(label + ": refused but changed data");
                     }
                     if (actual == 200
@@ -804,10 +982,11 @@ class AuthorizationMatrixTests {
     }
 
     private static int expected(Row row, Caller caller, Relation relation) {
-        if (caller == Caller.ANONYMOUS) {
-            return row.anonymousAllowed() ? row.success() : 302;
-        }
         String path = row.endpoint().substring(row.endpoint().indexOf(' ') + 1);
+        if (caller == Caller.ANONYMOUS) {
+            // pages send a stranger to the sign-in page; the API answers 401
+            return row.anonymousAllowed() ? row.success() : path.startsWith("/api/") ? 401 : 302;
+        }
         for (var rule : PATH_ROLES.entrySet()) {
             if ((path.equals(rule.getKey()) || path.startsWith(rule.getKey() + "/"))
                     && !rule.getValue().contains(caller.role)) {
@@ -832,6 +1011,12 @@ class AuthorizationMatrixTests {
                           + (select coalesce(sum(version), 0) from catalog.offering) * 41
                           + (select coalesce(sum(version), 0) from catalog.slot_plan) * 29
                           + (select coalesce(sum(version), 0) from organization.school) * 5
-                          + (select coalesce(sum(version), 0) from organization.student) * 11""").query(Long.class).single();
+                          + (select coalesce(sum(version), 0) from organization.student) * 11
+                          + (select count(*) from enrollment.enrollment) * 43
+                          + (select coalesce(sum(version), 0) from enrollment.enrollment) * 47
+                          + (select count(*) from enrollment.enrollment_event) * 53
+                          + (select count(*) from enrollment.idempotency_key) * 59
+                          + (select count(*) from enrollment.registration_window) * 61
+                          + (select coalesce(sum(taken + waiting), 0) from enrollment.seat) * 67""").query(Long.class).single();
     }
 }
