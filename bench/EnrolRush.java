@@ -36,10 +36,11 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   java EnrolRush.java tokens  BASE_URL CHILDREN_CSV TOKENS_FILE [PASSWORD]
- *   java EnrolRush.java rush    BASE_URL CHILDREN_CSV TOKENS_FILE TERM_KIND CLIENTS WARMUP_S DURATION_S
+ *   java EnrolRush.java rush    BASE_URL CHILDREN_CSV TOKENS_FILE WARMUP_TERM MEASURED_TERM CLIENTS WARMUP_S DURATION_S
  * </pre>
  *
- * CHILDREN_CSV lines: {@code login,childId,termKind,offeringId;offeringId;...}.
+ * CHILDREN_CSV lines: {@code login,childId,term,offeringId;offeringId;...}; the warm-up posts for offerings of one
+ * term, the measured period for those of another, so that it starts with empty seats.
  */
 public class EnrolRush {
 
@@ -68,9 +69,10 @@ public class EnrolRush {
                     Path.of(args[2]),
                     Path.of(args[3]),
                     args[4],
-                    Integer.parseInt(args[5]),
+                    args[5],
                     Integer.parseInt(args[6]),
-                    Integer.parseInt(args[7]));
+                    Integer.parseInt(args[7]),
+                    Integer.parseInt(args[8]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -128,7 +130,15 @@ public class EnrolRush {
         }
     }
 
-    static void rush(String base, Path childrenFile, Path tokensFile, String term, int clients, int warmup, int duration)
+    static void rush(
+            String base,
+            Path childrenFile,
+            Path tokensFile,
+            String warmupTerm,
+            String term,
+            int clients,
+            int warmup,
+            int duration)
             throws Exception {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String line : Files.readAllLines(tokensFile)) {
@@ -137,16 +147,9 @@ public class EnrolRush {
                 tokens.put(p[0], p[1]);
             }
         }
-        List<Child> children = new ArrayList<>();
-        for (String line : Files.readAllLines(childrenFile)) {
-            String[] p = line.split(",");
-            if (p.length == 4 && p[2].equals(term) && tokens.containsKey(p[0])) {
-                children.add(new Child(p[0], p[1], p[3].split(";")));
-            }
-        }
-        if (children.isEmpty()) {
-            throw new IllegalStateException("no children with offerings of term " + term);
-        }
+        List<Child> measuredChildren = children(childrenFile, tokens, term);
+        java.util.concurrent.atomic.AtomicReference<List<Child>> current =
+                new java.util.concurrent.atomic.AtomicReference<>(children(childrenFile, tokens, warmupTerm));
         String consent = consentVersion(base, tokens.values().iterator().next());
         URI uri = URI.create(base);
         AtomicBoolean measuring = new AtomicBoolean(false);
@@ -163,6 +166,7 @@ public class EnrolRush {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 Connection connection = null;
                 while (!stop.get()) {
+                    List<Child> children = current.get();
                     Child child = children.get(random.nextInt(children.size()));
                     String offering = child.offerings()[random.nextInt(child.offerings().length)];
                     byte[] body = ("{\"childId\":\"" + child.childId() + "\",\"offeringId\":\"" + offering
@@ -204,6 +208,7 @@ public class EnrolRush {
             }));
         }
         Thread.sleep(warmup * 1000L);
+        current.set(measuredChildren);
         measuring.set(true);
         long from = System.nanoTime();
         Thread.sleep(duration * 1000L);
@@ -321,6 +326,20 @@ public class EnrolRush {
                 // nothing left to do with a broken connection
             }
         }
+    }
+
+    static List<Child> children(Path file, Map<String, String> tokens, String term) throws IOException {
+        List<Child> children = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] p = line.split(",");
+            if (p.length == 4 && p[2].equals(term) && tokens.containsKey(p[0])) {
+                children.add(new Child(p[0], p[1], p[3].split(";")));
+            }
+        }
+        if (children.isEmpty()) {
+            throw new IllegalStateException("no children with offerings of term " + term);
+        }
+        return children;
     }
 
     static double percentile(long[] sorted, double p) {

@@ -1,7 +1,17 @@
 -- Published offerings for every generated school (bench/enrol-rush.sh): a venue, one course per grade, and for
 -- each term, each school day and each of the two afternoon slots one offering of that grade with 30 to 45 seats.
--- Written straight into the catalog's tables, as the catalog would store them after publication.
+-- Written straight into the catalog's tables, as the catalog would store them after publication. The generated
+-- school year's terms are copied into the next school year first, so that the load client can warm up on those
+-- without touching the seats it measures.
 begin;
+
+insert into organization.term (id, version, county_id, school_id, school_year, kind, starts_on, ends_on)
+select gen_random_uuid(), 0, t.county_id, t.school_id, t.school_year + 1, t.kind,
+  cast(t.starts_on + interval '1 year' as date), cast(t.ends_on + interval '1 year' as date)
+from organization.term t
+where t.school_year = (select min(school_year) from organization.term)
+  and not exists (select 1 from organization.term n where n.school_id = t.school_id
+                  and n.school_year = t.school_year + 1 and n.kind = t.kind);
 
 insert into catalog.venue (id, version, county_id, school_id, name, kind, capacity)
 select gen_random_uuid(), 0, s.county_id, s.id, '课后活动室', 'SPECIAL_ROOM', 60
