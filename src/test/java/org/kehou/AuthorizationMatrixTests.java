@@ -3,6 +3,7 @@ package org.kehou;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,6 +43,10 @@ import org.kehou.catalog.VenueKind;
 import org.kehou.enrollment.CareFixtures;
 import org.kehou.enrollment.CareRequests;
 import org.kehou.enrollment.CareRequests.NewCareGroup;
+import org.kehou.enrollment.EnrollmentFixtures;
+import org.kehou.enrollment.EnrollmentFixtures.Campus;
+import org.kehou.enrollment.EnrollmentFixtures.Family;
+import org.kehou.enrollment.EnrollmentManagement;
 import org.kehou.organization.OrganizationManagement;
 import org.kehou.organization.OrganizationQueries;
 import org.kehou.organization.RosterFiles;
@@ -114,7 +120,10 @@ class AuthorizationMatrixTests {
             "/county", EnumSet.of(Role.COUNTY_ADMIN, Role.INSPECTOR, Role.CITY_ADMIN),
             "/school", EnumSet.of(Role.SCHOOL_ADMIN),
             "/teacher", EnumSet.of(Role.TEACHER),
-            "/guardian", EnumSet.of(Role.GUARDIAN));
+            "/guardian", EnumSet.of(Role.GUARDIAN),
+            "/api/v1/enrollments", EnumSet.of(Role.GUARDIAN),
+            "/api/v1/guardians", EnumSet.of(Role.GUARDIAN),
+            "/api/v1/registration-windows", EnumSet.of(Role.SCHOOL_ADMIN, Role.COUNTY_ADMIN));
 
     record Row(
             String endpoint,
@@ -145,7 +154,7 @@ class AuthorizationMatrixTests {
     OrganizationManagement organization;
 
     @Autowired
-    OrganizationQueries organizationQueries;
+    EnrollmentManagement enrollment;
 
     @Autowired
     AccountManagement accounts;
@@ -154,7 +163,13 @@ class AuthorizationMatrixTests {
     Clock clock;
 
     @Autowired
+    OrganizationQueries organizationQueries;
+
+    @Autowired
     CatalogManagement catalog;
+
+    final Map<Relation, UUID> registrations = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> openOfferings = new EnumMap<>(Relation.class);
 
     @Autowired
     org.kehou.platform.Photos photoStore;
@@ -341,7 +356,58 @@ class AuthorizationMatrixTests {
         }
         lifecycleTargets(admin, ownSchool);
         careRequests();
+        registrationTargets();
         defineRows();
+    }
+
+    /**
+     * A published offering of JX-PS for the demo guardian's child, with a window open now, and registrations to
+     * withdraw: the demo guardian's own and one of a family at a school of another county.
+     */
+    private void registrationTargets() {
+        EnrollmentFixtures fixtures = new EnrollmentFixtures(organization, catalog, enrollment, accounts, clock);
+        UserScope admin = demo.scope(Caller.SCHOOL_ADMIN.login);
+        UUID school = schools.get(Relation.OWN);
+        int year = EnrollmentFixtures.year();
+        UUID term = organization.planTerm(
+                admin,
+                school,
+                year,
+                org.kehou.organization.TermKind.AUTUMN,
+                LocalDate.of(year, 9, 1),
+                LocalDate.of(year + 1, 1, 15));
+        Campus own = new Campus(counties.get(Relation.OWN), school, admin, term, year, Map.of());
+        int grade = jdbc.sql("""
+                        select c.grade_level from organization.student st
+                        join organization.school_class c on c.id = st.class_id where st.id = :id""")
+                .param("id", students.get(Relation.OWN))
+                .query(Integer.class)
+                .single();
+        openOfferings.put(Relation.OWN, fixtures.offering(own, DayOfWeek.MONDAY, Slot.SLOT_2, 1000, grade));
+        UUID tuesday = fixtures.offering(own, DayOfWeek.TUESDAY, Slot.SLOT_2, 1000, grade);
+        fixtures.openWindowNow(own, 10);
+        UserScope guardian = demo.scope(Caller.GUARDIAN.login);
+        registrations.put(
+                Relation.OWN,
+                enrollment
+                        .enroll(
+                                guardian,
+                                fixtures.consenting(students.get(Relation.OWN), tuesday),
+                                EnrollmentFixtures.key())
+                        .enrollmentId());
+        Campus elsewhere = fixtures.campus(demo.scope("LY-LL-ADMIN"));
+        UUID offering = fixtures.offering(elsewhere, DayOfWeek.MONDAY, Slot.SLOT_2, 30, 3);
+        fixtures.openWindowNow(elsewhere, 10);
+        Family family = fixtures.family(elsewhere, 3, 1);
+        openOfferings.put(Relation.OTHER_COUNTY, offering);
+        registrations.put(
+                Relation.OTHER_COUNTY,
+                enrollment
+                        .enroll(
+                                family.guardian(),
+                                fixtures.consenting(family.child(), offering),
+                                EnrollmentFixtures.key())
+                        .enrollmentId());
     }
 
     /**
@@ -1291,6 +1357,103 @@ class AuthorizationMatrixTests {
                 false,
                 r -> post("/inbox/{id}/read", notifications.get(r)),
                 false);
+        registrationRows(none, student);
+    }
+
+    private void registrationRows(Set<Relation> none, Set<Relation> student) {
+        Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            anyRole.put(r, none);
+        }
+        row(
+                "POST /api/v1/tokens",
+                none,
+                201,
+                anyRole,
+                true,
+                r -> post("/api/v1/tokens")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"login\": \"" + Caller.GUARDIAN.login + "\", \"password\": \""
+                                + DemoFixtures.PASSWORD + "\"}"),
+                false);
+        row("DELETE /api/v1/tokens/current", none, 204, anyRole, false, r -> delete("/api/v1/tokens/current"), false);
+        // only a guardian registers, and only their own child (ENROL-1); staff are refused by role
+        row(
+                "POST /api/v1/enrollments",
+                student,
+                201,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> post("/api/v1/enrollments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", EnrollmentFixtures.key())
+                        .content("""
+                                {"childId": "%s", "offeringId": "%s", "consent": true, "consentVersion": "%s"}""".formatted(
+                                        students.get(r), openOfferings.get(Relation.OWN), enrollment.consentVersion())),
+                false);
+        row(
+                "DELETE /api/v1/enrollments/{enrollmentId}",
+                EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY),
+                204,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> delete("/api/v1/enrollments/{id}", registrations.get(r)),
+                false);
+        row(
+                "GET /api/v1/enrollments/consent",
+                none,
+                200,
+                Map.of(Role.GUARDIAN, none),
+                false,
+                r -> get("/api/v1/enrollments/consent"),
+                false);
+        row(
+                "GET /api/v1/guardians/me/enrollments",
+                none,
+                200,
+                Map.of(Role.GUARDIAN, none),
+                false,
+                r -> get("/api/v1/guardians/me/enrollments"),
+                false);
+        Set<Relation> published = EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY);
+        Map<Role, Set<Relation>> anyonePublished = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            anyonePublished.put(r, published);
+        }
+        row(
+                "GET /api/v1/offerings/{offeringId}/seats",
+                published,
+                200,
+                anyonePublished,
+                true,
+                r -> get("/api/v1/offerings/{id}/seats", openOfferings.get(r)),
+                false);
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        row(
+                "POST /api/v1/registration-windows",
+                EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY),
+                201,
+                Map.of(
+                        Role.SCHOOL_ADMIN,
+                        EnumSet.of(Relation.OWN),
+                        Role.COUNTY_ADMIN,
+                        EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL)),
+                false,
+                r -> post("/api/v1/registration-windows")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"schoolId": "%s", "schoolYear": %d, "termKind": "SPRING", "opensAt": "%s",
+                                 "closesAt": "%s", "waitlistLimit": 5}""".formatted(
+                                        schools.get(r), EnrollmentFixtures.year(), now.plusDays(1), now.plusDays(2))),
+                false);
+        row(
+                "GET /api/v1/registration-windows",
+                none,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, none, Role.COUNTY_ADMIN, none),
+                false,
+                r -> get("/api/v1/registration-windows"),
+                false);
     }
 
     private void public_(String endpoint, int status) {
@@ -1482,7 +1645,10 @@ class AuthorizationMatrixTests {
                                                 .single()
                                         == 0);
                     }
-                    if (expected >= 400 && row.endpoint().startsWith("POST") && fingerprint() != before) {
+                    if (expected >= 400
+                            && (row.endpoint().startsWith("POST")
+                                    || row.endpoint().startsWith("DELETE"))
+                            && fingerprint() != before) {
                         failures.add(label + ": refused but changed data");
                     }
                     if (actual == 200
@@ -1586,6 +1752,12 @@ class AuthorizationMatrixTests {
                           + (select count(*) from enrollment.care_group) * 59
                           + (select count(*) from enrollment.care_request_history) * 61
                           + (select coalesce(sum(version), 0) from enrollment.early_arrival_request) * 67
-                          + (select coalesce(sum(version), 0) from enrollment.extended_care_request) * 71""").query(Long.class).single();
+                          + (select coalesce(sum(version), 0) from enrollment.extended_care_request) * 71
+                          + (select count(*) from enrollment.enrollment) * 73
+                          + (select coalesce(sum(version), 0) from enrollment.enrollment) * 79
+                          + (select count(*) from enrollment.enrollment_event) * 83
+                          + (select count(*) from enrollment.idempotency_key) * 89
+                          + (select count(*) from enrollment.registration_window) * 97
+                          + (select coalesce(sum(taken + waiting), 0) from enrollment.seat) * 101""").query(Long.class).single();
     }
 }

@@ -17,10 +17,11 @@ import tools.jackson.core.JacksonException;
 /**
  * The catalog's API writes answer a rule's refusal with 422, and a malformed body, a value of the wrong type, a
  * missing or invalid field or an unknown property with 400, all as problem details in the caller's language that
- * name the rule's message or the field.
+ * name the rule's message or the field (a {@code field} property); it comes before the platform's API advice
+ * for this controller.
  */
 @RestControllerAdvice(assignableTypes = OfferingApiController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class CatalogApiErrors {
 
     private final MessageSource messages;

@@ -1,14 +1,16 @@
 package org.kehou.platform.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.kehou.platform.AccountManagement;
 import org.kehou.platform.Role;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -23,16 +25,25 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Form sign-in with sessions for people. Paths are split by role here; which rows inside a path a user may reach
- * is decided by their {@link org.kehou.platform.UserScope}.
+ * Form sign-in with sessions for people, bearer tokens for API clients ({@link BearerTokenFilter}). Paths are split
+ * by role here; which rows inside a path a user may reach is decided by their {@link org.kehou.platform.UserScope}.
+ * API requests that carry a bearer token need no CSRF token (a browser never adds that header on its own);
+ * browser-session writes still do. API requests are answered 401/403 as problem details, never with the sign-in
+ * page, and are never kept in the session to be replayed after sign-in.
  */
 @Configuration
 @EnableMethodSecurity
@@ -48,10 +59,31 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, AuthenticationProvider provider) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            AuthenticationProvider provider,
+            ApiTokens tokens,
+            MessageSource messages,
+            LocaleResolver locales)
+            throws Exception {
+        ApiProblems problems = new ApiProblems(messages, locales);
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        RequestMatcher bearer = request -> BearerTokenFilter.bearer(request) != null;
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(request -> !api.matches(request));
         // no global manager as parent: it holds the same provider, so each failed attempt was checked and
         // counted twice towards the lockout
         http.authenticationManager(new ProviderManager(provider))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), LogoutFilter.class)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        bearer, PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens")))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                new RequestMatcherEntry<>(api, problems)))
+                        .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(api, problems)), new AccessDeniedHandlerImpl())))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/public/**")
                         .permitAll()
@@ -60,6 +92,17 @@ class SecurityConfiguration {
                         // published offerings are public information (COURSE-2)
                         .requestMatchers(HttpMethod.GET, "/api/v1/schools/*/offerings")
                         .permitAll()
+                        // seats left of a published offering are as public as the offering (ENROL-2)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/offerings/*/seats")
+                        .permitAll()
+                        // signing in for a token: checked like the form, with the same lockout
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tokens")
+                        .permitAll()
+                        // only a guardian enrols, for their own children (ENROL-1)
+                        .requestMatchers("/api/v1/enrollments", "/api/v1/enrollments/**", "/api/v1/guardians/me/**")
+                        .hasRole(Role.GUARDIAN.name())
+                        .requestMatchers("/api/v1/registration-windows", "/api/v1/registration-windows/**")
+                        .hasAnyRole(Role.SCHOOL_ADMIN.name(), Role.COUNTY_ADMIN.name())
                         .requestMatchers("/city/**")
                         .hasAnyRole(Role.CITY_ADMIN.name(), Role.INSPECTOR.name())
                         .requestMatchers("/county/**")
@@ -83,12 +126,6 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?signedOut")
                         .invalidateHttpSession(true)
                         .deleteCookies("SESSION"))
-                // an API client that is not signed in is told so; a person is sent to the sign-in page
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-                        .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "

@@ -1,0 +1,150 @@
+package org.kehou.catalog;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What registration needs to know of offerings (ENROL-2, ENROL-5): term, weekday and slot, capacity, grades, state,
+ * and for a fee-bearing offering the day its notice was published and the county's notice period. Published
+ * offerings are public information, so this reads without a scope; a draft is reported as it is, and the caller
+ * decides that nobody may see it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OfferingDirectory {
+
+    private static final String SELECT = """
+            select o.id, o.county_id, o.school_id, o.term_id, c.name as course_name, o.weekday, o.slot, o.capacity,
+              o.state, o.fee, n.published_on,
+              coalesce((select p.days from catalog.notice_period p where p.county_id = o.county_id), :defaultDays)
+                as notice_days,
+              g.grade_level
+            from catalog.offering o
+            join catalog.course c on c.id = o.course_id
+            left join catalog.fee_notice n on n.offering_id = o.id
+            left join catalog.offering_grade g on g.offering_id = o.id
+            """;
+
+    private final JdbcClient jdbc;
+    private final NoticePeriodRule noticePeriod;
+
+    OfferingDirectory(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.noticePeriod = new NoticePeriodRule(clock);
+    }
+
+    public Optional<OfferingFacts> offering(UUID offeringId) {
+        return facts(SELECT + " where o.id = :id", Map.of("id", offeringId)).stream()
+                .findFirst();
+    }
+
+    /** The published offerings of these terms. */
+    public List<OfferingFacts> published(Collection<UUID> termIds) {
+        if (termIds.isEmpty()) {
+            return List.of();
+        }
+        return facts(
+                SELECT + " where o.term_id in (:terms) and o.state = 'PUBLISHED' order by o.id",
+                Map.of("terms", List.copyOf(termIds)));
+    }
+
+    /**
+     * ENROL-5: refuses, with the catalog's message, registration for a fee-bearing offering whose notice has not
+     * yet been public for the county's number of days, by today's date of the injected clock.
+     */
+    public void checkNoticePeriod(OfferingFacts offering) {
+        noticePeriod
+                .check(offering.bearsFee(), offering.noticePublishedOn(), offering.noticeDays())
+                .enforce();
+    }
+
+    private List<OfferingFacts> facts(String sql, Map<String, Object> params) {
+        record Row(
+                UUID id,
+                UUID countyId,
+                UUID schoolId,
+                UUID termId,
+                String courseName,
+                DayOfWeek weekday,
+                Slot slot,
+                int capacity,
+                OfferingState state,
+                java.math.@Nullable BigDecimal fee,
+                @Nullable LocalDate publishedOn,
+                int noticeDays,
+                @Nullable Integer gradeLevel) {}
+        var spec = jdbc.sql(sql).param("defaultDays", NoticePeriodRule.DEFAULT_DAYS);
+        for (var p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        Map<UUID, List<Row>> byOffering = new LinkedHashMap<>();
+        for (Row row : spec.query(Row.class).list()) {
+            byOffering.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(row);
+        }
+        List<OfferingFacts> found = new ArrayList<>();
+        for (List<Row> rows : byOffering.values()) {
+            Row o = rows.get(0);
+            Set<Integer> grades = new TreeSet<>();
+            rows.stream().map(Row::gradeLevel).filter(g -> g != null).forEach(grades::add);
+            found.add(new OfferingFacts(
+                    o.id(),
+                    o.countyId(),
+                    o.schoolId(),
+                    o.termId(),
+                    o.courseName(),
+                    o.weekday(),
+                    o.slot(),
+                    o.capacity(),
+                    Set.copyOf(grades),
+                    o.state(),
+                    o.fee() != null && o.fee().signum() > 0,
+                    o.publishedOn(),
+                    o.noticeDays()));
+        }
+        return found;
+    }
+
+    /**
+     * An offering as registration sees it.
+     *
+     * @param noticePublishedOn the day its fee notice was published, or null
+     * @param noticeDays the days its county requires a fee notice to be public
+     */
+    public record OfferingFacts(
+            UUID id,
+            UUID countyId,
+            UUID schoolId,
+            UUID termId,
+            String courseName,
+            DayOfWeek weekday,
+            Slot slot,
+            int capacity,
+            Set<Integer> grades,
+            OfferingState state,
+            boolean bearsFee,
+            @Nullable LocalDate noticePublishedOn,
+            int noticeDays) {
+
+        public OfferingFacts {
+            grades = Set.copyOf(grades);
+        }
+
+        public boolean isPublished() {
+            return state == OfferingState.PUBLISHED;
+        }
+    }
+}

@@ -1,0 +1,458 @@
+package org.kehou.enrollment;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.kehou.catalog.OfferingDirectory.OfferingFacts;
+import org.kehou.catalog.Slot;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The seats of offerings and the registrations that hold them (ENROL-2..4). A seat is claimed atomically in the
+ * database, never by counting first: the seat row's {@code taken} grows only where it is below the capacity, in
+ * the same statement or transaction that stores the registration, and the unique constraints on active
+ * registrations refuse a child twice in an offering or at a weekday and slot, so a concurrent duplicate rolls the
+ * whole claim back, seat included. On PostgreSQL a claim is one statement; elsewhere the same steps run in one
+ * transaction under the seat row's lock.
+ *
+ * <p>Claims queue on the seat row: the order the database takes them in is the order seats and places in line are
+ * given (ENROL-4, fair order). A withdrawal takes the same lock, frees the seat and promotes the first in line in
+ * the same transaction, so a newcomer can never take a seat that someone was waiting for.
+ */
+@Component
+class SeatLedger {
+
+    /** How often a claim that lost a race to a concurrent duplicate is tried again, to give the settled answer. */
+    static final int ATTEMPTS = 3;
+
+    static final String SYSTEM = "system";
+
+    private static final String CLAIM = """
+            with prior as (
+              select fingerprint, outcome, enrollment_id, waitlist_position from enrollment.idempotency_key
+              where account_id = :account and idem_key = :key
+            ), held as (
+              select offering_id from enrollment.enrollment
+              where child_id = :child and term_id = :term and active_slot = :slotKey
+            ), claim as (
+              update enrollment.seat s
+              set taken = s.taken + case when s.taken < s.capacity then 1 else 0 end,
+                  waiting = s.waiting + case when s.taken < s.capacity then 0 else 1 end,
+                  last_ticket = case when s.taken < s.capacity then s.last_ticket else s.claims + 1 end,
+                  claims = s.claims + 1
+              where s.offering_id = :offering
+                and (s.taken < s.capacity or s.waiting < s.waitlist_limit)
+                and not exists (select 1 from prior)
+                and not exists (select 1 from held)
+              returning s.county_id, s.school_id, s.waiting, s.claims, s.last_ticket
+            ), enrolled as (
+              insert into enrollment.enrollment (id, version, county_id, school_id, term_id, offering_id, child_id,
+                guardian_id, account_id, weekday, slot, status, active_offering_id, active_slot, waitlist_ticket,
+                consent_version, consented_at, requested_at, confirmed_at)
+              select :id, 0, c.county_id, c.school_id, :term, :offering, :child, :guardian, :account, :weekday, :slot,
+                case when c.last_ticket = c.claims then 'WAITLISTED' else 'CONFIRMED' end, :offering, :slotKey,
+                case when c.last_ticket = c.claims then c.last_ticket end, :consentVersion,
+                cast(:now as timestamp), cast(:now as timestamp),
+                case when c.last_ticket = c.claims then null else cast(:now as timestamp) end
+              from claim c
+              returning id, status, county_id, school_id
+            ), logged as (
+              insert into enrollment.enrollment_event (enrollment_id, seq, county_id, school_id, offering_id, child_id,
+                action, actor, occurred_at)
+              select e.id, 1, e.county_id, e.school_id, :offering, :child,
+                case when e.status = 'CONFIRMED' then 'ENROLLED' else 'WAITLISTED' end, :actor, cast(:now as timestamp)
+              from enrolled e
+            ), answer as (
+              select coalesce(e.status,
+                       case when exists (select 1 from held where offering_id = :offering) then 'ALREADY_ENROLLED'
+                            when exists (select 1 from held) then 'TIME_CONFLICT'
+                            else 'FULL' end) as outcome,
+                     e.id as enrollment_id,
+                     case when e.status = 'WAITLISTED' then c.waiting end as waitlist_position
+              from (select 1 as one) x left join enrolled e on true left join claim c on true
+            ), remembered as (
+              insert into enrollment.idempotency_key (account_id, idem_key, fingerprint, outcome, enrollment_id,
+                waitlist_position, created_at)
+              select :account, :key, :fingerprint, a.outcome, a.enrollment_id, a.waitlist_position, cast(:now as timestamp)
+              from answer a
+              where not exists (select 1 from prior)
+            )
+            select a.outcome, a.enrollment_id, a.waitlist_position, p.fingerprint as prior_fingerprint,
+              p.outcome as prior_outcome, p.enrollment_id as prior_enrollment_id, p.waitlist_position as prior_position
+            from answer a left join prior p on true""";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final boolean oneStatement;
+
+    @Autowired
+    SeatLedger(JdbcClient jdbc, PlatformTransactionManager transactions, DataSource dataSource) {
+        this(jdbc, new TransactionTemplate(transactions), isPostgres(dataSource));
+    }
+
+    SeatLedger(JdbcClient jdbc, TransactionTemplate transactions, boolean oneStatement) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.oneStatement = oneStatement;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
+    }
+
+    /** Copies offerings from the catalog into seat rows, once each; a row already there keeps its counts. */
+    void sync(Collection<OfferingFacts> offerings, int waitlistLimit, LocalDateTime now) {
+        for (OfferingFacts o : offerings) {
+            jdbc.sql("""
+                            insert into enrollment.seat (offering_id, county_id, school_id, term_id, weekday, slot,
+                              capacity, taken, waiting, waitlist_limit, claims, last_ticket, synced_at)
+                            values (:offering, :county, :school, :term, :weekday, :slot, :capacity, 0, 0, :limit, 0, 0,
+                              :now)
+                            on conflict do nothing""")
+                    .param("offering", o.id())
+                    .param("county", o.countyId())
+                    .param("school", o.schoolId())
+                    .param("term", o.termId())
+                    .param("weekday", o.weekday().name())
+                    .param("slot", o.slot().name())
+                    .param("capacity", o.capacity())
+                    .param("limit", waitlistLimit)
+                    .param("now", now)
+                    .update();
+        }
+    }
+
+    /** Sets the waiting-list limit of these offerings' seats, as a newly opened window says. */
+    void limitWaitlists(Collection<UUID> offeringIds, int waitlistLimit) {
+        if (offeringIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update enrollment.seat set waitlist_limit = :limit where offering_id in (:ids)")
+                .param("limit", waitlistLimit)
+                .param("ids", List.copyOf(offeringIds))
+                .update();
+    }
+
+    Optional<SeatRow> seat(UUID offeringId) {
+        return jdbc.sql(
+                        "select offering_id, capacity, taken, waiting, waitlist_limit from enrollment.seat where offering_id = :id")
+                .param("id", offeringId)
+                .query(SeatRow.class)
+                .optional();
+    }
+
+    /** Claims a seat, or a place in line, for a child, remembering the answer under the idempotency key. */
+    Claimed claim(Claim claim) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return oneStatement ? claimInOneStatement(claim) : claimStepwise(claim);
+            } catch (DuplicateKeyException e) {
+                // a concurrent claim of the same child, or with the same key, committed first and this one was
+                // rolled back entirely; trying again reads what it stored
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Claimed claimInOneStatement(Claim c) {
+        return jdbc.sql(CLAIM)
+                .param("account", c.accountId())
+                .param("key", c.key())
+                .param("child", c.childId())
+                .param("term", c.termId())
+                .param("slotKey", Enrollment.slotKey(c.weekday(), c.slot()))
+                .param("offering", c.offeringId())
+                .param("id", c.enrollmentId())
+                .param("guardian", c.guardianId())
+                .param("weekday", c.weekday().name())
+                .param("slot", c.slot().name())
+                .param("consentVersion", c.consentVersion())
+                .param("now", c.now())
+                .param("actor", c.actor())
+                .param("fingerprint", c.fingerprint())
+                .query((rs, n) -> {
+                    String prior = rs.getString("prior_outcome");
+                    if (prior != null) {
+                        return new Claimed(
+                                EnrollmentResult.valueOf(prior),
+                                rs.getObject("prior_enrollment_id", UUID.class),
+                                (Integer) rs.getObject("prior_position"),
+                                true,
+                                rs.getString("prior_fingerprint"));
+                    }
+                    return new Claimed(
+                            EnrollmentResult.valueOf(rs.getString("outcome")),
+                            rs.getObject("enrollment_id", UUID.class),
+                            (Integer) rs.getObject("waitlist_position"),
+                            false,
+                            c.fingerprint());
+                })
+                .single();
+    }
+
+    private Claimed claimStepwise(Claim c) {
+        return transactions.execute(status -> {
+            Optional<Claimed> prior = prior(c.accountId(), c.key());
+            if (prior.isPresent()) {
+                return prior.get();
+            }
+            Optional<UUID> held = jdbc.sql("""
+                            select offering_id from enrollment.enrollment
+                            where child_id = :child and term_id = :term and active_slot = :slotKey""")
+                    .param("child", c.childId())
+                    .param("term", c.termId())
+                    .param("slotKey", Enrollment.slotKey(c.weekday(), c.slot()))
+                    .query(UUID.class)
+                    .optional();
+            EnrollmentResult result;
+            Integer position = null;
+            Long ticket = null;
+            if (held.isPresent()) {
+                result = held.get().equals(c.offeringId())
+                        ? EnrollmentResult.ALREADY_ENROLLED
+                        : EnrollmentResult.TIME_CONFLICT;
+            } else if (jdbc.sql("""
+                                    update enrollment.seat set taken = taken + 1, claims = claims + 1
+                                    where offering_id = :offering and taken < capacity""").param("offering", c.offeringId()).update() == 1) {
+                result = EnrollmentResult.CONFIRMED;
+            } else if (jdbc.sql("""
+                                    update enrollment.seat
+                                    set last_ticket = claims + 1, waiting = waiting + 1, claims = claims + 1
+                                    where offering_id = :offering and taken >= capacity and waiting < waitlist_limit""").param("offering", c.offeringId()).update() == 1) {
+                result = EnrollmentResult.WAITLISTED;
+                record Line(int waiting, long lastTicket) {}
+                Line line = jdbc.sql("select waiting, last_ticket from enrollment.seat where offering_id = :offering")
+                        .param("offering", c.offeringId())
+                        .query(Line.class)
+                        .single();
+                position = line.waiting();
+                ticket = line.lastTicket();
+            } else {
+                result = EnrollmentResult.FULL;
+            }
+            UUID id = null;
+            if (result.stored()) {
+                id = c.enrollmentId();
+                boolean confirmed = result == EnrollmentResult.CONFIRMED;
+                jdbc.sql("""
+                                insert into enrollment.enrollment (id, version, county_id, school_id, term_id, offering_id,
+                                  child_id, guardian_id, account_id, weekday, slot, status, active_offering_id,
+                                  active_slot, waitlist_ticket, consent_version, consented_at, requested_at, confirmed_at)
+                                select :id, 0, s.county_id, s.school_id, :term, :offering, :child, :guardian, :account,
+                                  :weekday, :slot, :status, :offering, :slotKey, :ticket, :consentVersion, :now, :now,
+                                  :confirmedAt
+                                from enrollment.seat s where s.offering_id = :offering""")
+                        .param("id", id)
+                        .param("term", c.termId())
+                        .param("offering", c.offeringId())
+                        .param("child", c.childId())
+                        .param("guardian", c.guardianId())
+                        .param("account", c.accountId())
+                        .param("weekday", c.weekday().name())
+                        .param("slot", c.slot().name())
+                        .param("status", confirmed ? "CONFIRMED" : "WAITLISTED")
+                        .param("slotKey", Enrollment.slotKey(c.weekday(), c.slot()))
+                        .param("ticket", ticket)
+                        .param("consentVersion", c.consentVersion())
+                        .param("now", c.now())
+                        .param("confirmedAt", confirmed ? c.now() : null)
+                        .update();
+                event(id, confirmed ? "ENROLLED" : "WAITLISTED", c.actor(), c.now());
+            }
+            jdbc.sql("""
+                            insert into enrollment.idempotency_key (account_id, idem_key, fingerprint, outcome,
+                              enrollment_id, waitlist_position, created_at)
+                            values (:account, :key, :fingerprint, :outcome, :id, :position, :now)""")
+                    .param("account", c.accountId())
+                    .param("key", c.key())
+                    .param("fingerprint", c.fingerprint())
+                    .param("outcome", result.name())
+                    .param("id", id)
+                    .param("position", position)
+                    .param("now", c.now())
+                    .update();
+            return new Claimed(result, id, position, false, c.fingerprint());
+        });
+    }
+
+    /** The answer first given to an idempotency key of this account, if it was used. */
+    Optional<Claimed> prior(UUID account, String key) {
+        return jdbc.sql("""
+                        select fingerprint, outcome, enrollment_id, waitlist_position from enrollment.idempotency_key
+                        where account_id = :account and idem_key = :key""")
+                .param("account", account)
+                .param("key", key)
+                .query((rs, n) -> new Claimed(
+                        EnrollmentResult.valueOf(rs.getString("outcome")),
+                        rs.getObject("enrollment_id", UUID.class),
+                        (Integer) rs.getObject("waitlist_position"),
+                        true,
+                        rs.getString("fingerprint")))
+                .optional();
+    }
+
+    Optional<Enrollment> find(UUID enrollmentId) {
+        return jdbc.sql("""
+                        select id, county_id, school_id, term_id, offering_id, child_id, weekday, slot, status,
+                          waitlist_ticket
+                        from enrollment.enrollment where id = :id""").param("id", enrollmentId).query(Enrollment.class).optional();
+    }
+
+    /**
+     * Withdraws a registration (ENROL-3) and, when it held a seat, gives the seat to the first in line in the same
+     * transaction (ENROL-2, automatic promotion). Returns what changed; a registration already withdrawn changes
+     * nothing.
+     */
+    Withdrawal withdraw(UUID enrollmentId, String actor, LocalDateTime now) {
+        return transactions.execute(status -> {
+            Enrollment found = find(enrollmentId).orElseThrow();
+            // every change to an offering's registrations takes its seat row first, so they queue in one order
+            jdbc.sql("select offering_id from enrollment.seat where offering_id = :offering for update")
+                    .param("offering", found.offeringId())
+                    .query(UUID.class)
+                    .single();
+            Enrollment current = find(enrollmentId).orElseThrow();
+            if (current.status() == EnrollmentStatus.WITHDRAWN) {
+                return new Withdrawal(current, false, null);
+            }
+            Enrollment withdrawn = current.withdrawn();
+            jdbc.sql("""
+                            update enrollment.enrollment
+                            set status = :status, active_offering_id = null, active_slot = null, withdrawn_at = :now,
+                              version = version + 1
+                            where id = :id""")
+                    .param("status", withdrawn.status().name())
+                    .param("now", now)
+                    .param("id", enrollmentId)
+                    .update();
+            event(enrollmentId, "WITHDRAWN", actor, now);
+            UUID promoted = null;
+            if (current.holdsSeat()) {
+                Optional<Enrollment> first = jdbc.sql("""
+                                select id, county_id, school_id, term_id, offering_id, child_id, weekday, slot, status,
+                                  waitlist_ticket
+                                from enrollment.enrollment
+                                where offering_id = :offering and status = 'WAITLISTED'
+                                order by waitlist_ticket limit 1""")
+                        .param("offering", current.offeringId())
+                        .query(Enrollment.class)
+                        .optional();
+                if (first.isPresent()) {
+                    Enrollment confirmed = first.get().promoted();
+                    jdbc.sql("""
+                                    update enrollment.enrollment
+                                    set status = :status, confirmed_at = :now, version = version + 1
+                                    where id = :id""")
+                            .param("status", confirmed.status().name())
+                            .param("now", now)
+                            .param("id", confirmed.id())
+                            .update();
+                    event(confirmed.id(), "PROMOTED", SYSTEM, now);
+                    seatChange(current.offeringId(), 0, -1);
+                    promoted = confirmed.id();
+                } else {
+                    seatChange(current.offeringId(), -1, 0);
+                }
+            } else {
+                seatChange(current.offeringId(), 0, -1);
+            }
+            return new Withdrawal(withdrawn, true, promoted);
+        });
+    }
+
+    private void seatChange(UUID offeringId, int taken, int waiting) {
+        jdbc.sql("""
+                        update enrollment.seat set taken = taken + :taken, waiting = waiting + :waiting
+                        where offering_id = :offering""")
+                .param("taken", taken)
+                .param("waiting", waiting)
+                .param("offering", offeringId)
+                .update();
+    }
+
+    private void event(UUID enrollmentId, String action, String actor, LocalDateTime now) {
+        jdbc.sql("""
+                        insert into enrollment.enrollment_event (enrollment_id, seq, county_id, school_id, offering_id,
+                          child_id, action, actor, occurred_at)
+                        select e.id,
+                          (select coalesce(max(v.seq), 0) + 1 from enrollment.enrollment_event v where v.enrollment_id = e.id),
+                          e.county_id, e.school_id, e.offering_id, e.child_id, :action, :actor, :now
+                        from enrollment.enrollment e where e.id = :id""")
+                .param("id", enrollmentId)
+                .param("action", action)
+                .param("actor", actor)
+                .param("now", now)
+                .update();
+    }
+
+    /**
+     * A claim to make.
+     *
+     * @param key the client's idempotency key; a second claim with it returns the first one's answer
+     * @param fingerprint what the request asked for, so a key reused for another request is noticed
+     */
+    record Claim(
+            UUID enrollmentId,
+            UUID accountId,
+            UUID guardianId,
+            UUID childId,
+            UUID offeringId,
+            UUID termId,
+            DayOfWeek weekday,
+            Slot slot,
+            String consentVersion,
+            LocalDateTime now,
+            String actor,
+            String key,
+            String fingerprint) {}
+
+    /**
+     * What a claim came to.
+     *
+     * @param replayed whether it is the answer first given to this idempotency key
+     * @param fingerprint the fingerprint of the request that answer was given to
+     */
+    record Claimed(
+            EnrollmentResult result,
+            @Nullable UUID enrollmentId,
+            @Nullable Integer position,
+            boolean replayed,
+            String fingerprint) {}
+
+    /** A seat row's counts. */
+    record SeatRow(UUID offeringId, int capacity, int taken, int waiting, int waitlistLimit) {}
+
+    /**
+     * What a withdrawal changed.
+     *
+     * @param changed false when it had been withdrawn before
+     * @param promoted the registration that took the freed seat, if any
+     */
+    record Withdrawal(
+            Enrollment enrollment,
+            boolean changed,
+            @Nullable UUID promoted) {}
+}

@@ -1,0 +1,48 @@
+package org.kehou.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kehou.enrollment.OfferingFitRuleTests.assertRefused;
+
+import java.time.DayOfWeek;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.kehou.catalog.Slot;
+
+/** A registration changes only from where it stands (ENROL-3). */
+class EnrollmentTests {
+
+    @Test
+    void aRegistrationIsWithdrawnOnceFromASeatOrFromTheLine() {
+        assertThat(enrollment(EnrollmentStatus.CONFIRMED).withdrawn().status()).isEqualTo(EnrollmentStatus.WITHDRAWN);
+        assertThat(enrollment(EnrollmentStatus.WAITLISTED).withdrawn().status()).isEqualTo(EnrollmentStatus.WITHDRAWN);
+        assertRefused(() -> enrollment(EnrollmentStatus.WITHDRAWN).withdrawn(), "enrollment.alreadyWithdrawn");
+    }
+
+    @Test
+    void onlyAWaitingRegistrationIsPromoted() {
+        assertThat(enrollment(EnrollmentStatus.WAITLISTED).promoted().status()).isEqualTo(EnrollmentStatus.CONFIRMED);
+        assertRefused(() -> enrollment(EnrollmentStatus.CONFIRMED).promoted(), "enrollment.notWaiting");
+        assertRefused(() -> enrollment(EnrollmentStatus.WITHDRAWN).promoted(), "enrollment.notWaiting");
+    }
+
+    @Test
+    void slotOneAndSlotTwoOfADayAreSeparateChoices() {
+        assertThat(Enrollment.slotKey(DayOfWeek.MONDAY, Slot.SLOT_1))
+                .isNotEqualTo(Enrollment.slotKey(DayOfWeek.MONDAY, Slot.SLOT_2))
+                .isNotEqualTo(Enrollment.slotKey(DayOfWeek.TUESDAY, Slot.SLOT_1));
+    }
+
+    static Enrollment enrollment(EnrollmentStatus status) {
+        return new Enrollment(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                DayOfWeek.MONDAY,
+                Slot.SLOT_2,
+                status,
+                status == EnrollmentStatus.WAITLISTED ? 3L : null);
+    }
+}

@@ -1,0 +1,77 @@
+package org.kehou.enrollment;
+
+import java.util.List;
+import javax.sql.DataSource;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.flywaydb.core.Flyway;
+import org.kehou.enrollment.LedgerScenario.Offering;
+import org.kehou.enrollment.LedgerScenario.Step;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Waiting-list invariants (ENROL-2, ENROL-4) for any sequence of registrations and withdrawals on a few small
+ * offerings, on the embedded database with the module's own migrations: never more confirmed than capacity,
+ * places in line strictly ordered, the first waiting child is the one promoted, no child twice.
+ */
+class SeatLedgerPropertyTests {
+
+    static JdbcClient jdbc;
+    static SeatLedger ledger;
+
+    @BeforeContainer
+    static void database() {
+        DataSource dataSource = new SimpleDriverDataSource(
+                new org.h2.Driver(),
+                "jdbc:h2:mem:seat-ledger-properties;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "sa",
+                "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/enrollment")
+                .schemas("enrollment")
+                .table("flyway_schema_history_enrollment")
+                .load()
+                .migrate();
+        jdbc = JdbcClient.create(dataSource);
+        ledger = new SeatLedger(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), false);
+    }
+
+    @Property(tries = 200)
+    void theWaitingListKeepsItsInvariants(
+            @ForAll("offerings") List<Offering> offerings, @ForAll("steps") List<Step> steps) {
+        new LedgerScenario(ledger, jdbc, offerings, 8)
+                .run(steps.stream().filter(s -> s.offering() < offerings.size()).toList());
+    }
+
+    @Provide
+    Arbitrary<List<Offering>> offerings() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(1, 4),
+                        Arbitraries.integers().between(0, 4))
+                .as(Offering::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3);
+    }
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<Step> step = Combinators.combine(
+                        Arbitraries.frequency(net.jqwik.api.Tuple.of(3, true), net.jqwik.api.Tuple.of(1, false)),
+                        Arbitraries.integers().between(0, 7),
+                        Arbitraries.integers().between(0, 2))
+                .as(Step::new);
+        return step.list().ofMinSize(1).ofMaxSize(60);
+    }
+}
