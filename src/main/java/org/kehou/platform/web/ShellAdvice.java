@@ -12,7 +12,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in user and their role's navigation into every page's model. */
+/**
+ * Puts the signed-in user, their unread notifications and their role's navigation into every page's model. REST
+ * controllers count as controllers too, so API requests are skipped: they render no shell and must not pay for it.
+ */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class ShellAdvice {
 
@@ -28,6 +31,9 @@ class ShellAdvice {
     /** How many notifications the signed-in user has not read yet, for the inbox link of the shell. */
     @ModelAttribute("unread")
     long unread(HttpServletRequest request) {
+        if (isApi(request)) {
+            return 0;
+        }
         UserScope me = scopes.current(request);
         Notifications inbox = notifications.getIfAvailable();
         return me == null || inbox == null ? 0 : inbox.unread(me);
@@ -36,12 +42,16 @@ class ShellAdvice {
     @ModelAttribute("me")
     @Nullable
     UserScope me(HttpServletRequest request) {
-        return scopes.current(request);
+        return isApi(request) ? null : scopes.current(request);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     @ModelAttribute("nav")
     List<NavItem> nav(HttpServletRequest request) {
-        UserScope me = scopes.current(request);
+        UserScope me = isApi(request) ? null : scopes.current(request);
         List<NavItem> items = new ArrayList<>();
         if (me == null) {
             return items;
