@@ -293,14 +293,13 @@ class TimetableWebTests {
         String page = page("/school/timetable?term=" + term, admin, null);
         assertThat(page)
                 .contains("href=\"/css/timetable.css\"")
-                .contains("src=\"/js/print.js\"")
+                .contains("src=\"/js/app.js\"")
                 .contains("data-print")
                 .doesNotContain("onclick");
         String css =
                 mvc.perform(get("/css/timetable.css")).andReturn().getResponse().getContentAsString();
         assertThat(css).contains("@page { size: A4 landscape; margin: 12mm; }");
-        String script =
-                mvc.perform(get("/js/print.js")).andReturn().getResponse().getContentAsString();
+        String script = mvc.perform(get("/js/app.js")).andReturn().getResponse().getContentAsString();
         assertThat(script).contains("window.print()");
     }
 
