@@ -223,6 +223,7 @@ class StaffPickupController {
             model.addAttribute("c", pickup.status(me, studentId, day));
             return "operations/fragments :: child";
         }
+        model.addAttribute("pageErrors", true);
         return listView(me, base, day.toString(), service.name(), classId, waiting, model);
     }
 
