@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -56,8 +54,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @KehouTest
 class OperationsIntegrationTests {
-
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Autowired
     PickupManagement pickup;
@@ -559,28 +555,11 @@ class OperationsIntegrationTests {
     }
 
     private PickupAlerts alerts(LocalDateTime at) {
-        Clock fixed = Clock.fixed(at.atZone(SHANGHAI).toInstant(), SHANGHAI);
-        return new PickupAlerts(
-                queries, schedule, pickup, notifications, jdbc, transactions, fixed, Duration.ofMinutes(15));
+        return FixedClocks.alerts(at, queries, schedule, pickup, notifications, jdbc, transactions);
     }
 
-    /** The patrols as on a fixed day, each call in a transaction of its own as the application's bean would be. */
-    Patrols patrolsAt(LocalDateTime at) {
-        Clock fixed = Clock.fixed(at.atZone(SHANGHAI).toInstant(), SHANGHAI);
-        Patrols target = new Patrols(patrolRepository, queries, catalog, photos, audit, jdbc, fixed);
-        var factory = new org.springframework.aop.framework.ProxyFactory(target);
-        factory.setProxyTargetClass(true);
-        factory.addAdvice((org.aopalliance.intercept.MethodInterceptor) invocation ->
-                new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> {
-                    try {
-                        return invocation.proceed();
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Throwable e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
-        return (Patrols) factory.getProxy();
+    private Patrols patrolsAt(LocalDateTime at) {
+        return FixedClocks.patrols(at, patrolRepository, queries, catalog, photos, audit, jdbc, transactions);
     }
 
     private long alertRows() {
