@@ -47,12 +47,19 @@ import org.kehou.enrollment.EnrollmentFixtures;
 import org.kehou.enrollment.EnrollmentFixtures.Campus;
 import org.kehou.enrollment.EnrollmentFixtures.Family;
 import org.kehou.enrollment.EnrollmentManagement;
+import org.kehou.operations.Patrols;
+import org.kehou.operations.Patrols.NewPatrol;
+import org.kehou.operations.PickupManagement;
+import org.kehou.operations.PickupManagement.NewFlag;
+import org.kehou.operations.PickupManagement.NewPickupPerson;
+import org.kehou.operations.PickupRelation;
 import org.kehou.organization.OrganizationManagement;
 import org.kehou.organization.OrganizationQueries;
 import org.kehou.organization.RosterFiles;
 import org.kehou.organization.RosterImport;
 import org.kehou.organization.TermKind;
 import org.kehou.platform.AccountManagement;
+import org.kehou.platform.MobileNumber;
 import org.kehou.platform.Role;
 import org.kehou.platform.UserScope;
 import org.kehou.support.DemoFixtures;
@@ -175,6 +182,12 @@ class AuthorizationMatrixTests {
     org.kehou.platform.Photos photoStore;
 
     @Autowired
+    PickupManagement pickup;
+
+    @Autowired
+    Patrols patrols;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -202,6 +215,9 @@ class AuthorizationMatrixTests {
     final Map<Relation, UUID> publishedPlans = new EnumMap<>(Relation.class);
     final AtomicInteger sequence = new AtomicInteger();
     final AtomicInteger termYears = new AtomicInteger(2040);
+    final Map<String, Map<Relation, UUID>> pickupTargets = new LinkedHashMap<>();
+    LocalDate pickupDay;
+    String pickupService;
 
     @BeforeAll
     void targets() {
@@ -356,6 +372,7 @@ class AuthorizationMatrixTests {
         }
         lifecycleTargets(admin, ownSchool);
         careRequests();
+        operationsTargets();
         registrationTargets();
         defineRows();
     }
@@ -569,6 +586,7 @@ class AuthorizationMatrixTests {
         Set<Relation> student =
                 EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
         Set<Relation> schoolWide = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL);
+        operationsRows(none, student, schoolWide);
         Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             anyRole.put(r, none);
@@ -1456,6 +1474,256 @@ class AuthorizationMatrixTests {
                 false);
     }
 
+    /**
+     * What the operations endpoints address (OPS-2..4): for the teacher's rows and the school admin's rows their own
+     * children (the guardian's twins, both in the teacher's class) so that a hand-over or flag of one row never meets
+     * another's; a person on each child's list and flags to lift; an open patrol of each school; and the day handed
+     * over: the latest school day up to today, or yesterday as a day of an opening when term has not begun.
+     */
+    private void operationsTargets() {
+        UUID guardianId = demo.scope(Caller.GUARDIAN.login).guardianId();
+        List<UUID> twins = jdbc.sql(
+                        "select student_id from organization.student_guardian where guardian_id = :g order by student_id")
+                .param("g", guardianId)
+                .query(UUID.class)
+                .list();
+        for (String key : List.of("teacher", "school")) {
+            Map<Relation, UUID> children = new EnumMap<>(Relation.class);
+            children.put(Relation.OWN, key.equals("teacher") ? twins.get(0) : twins.get(1));
+            children.put(Relation.SAME_SCHOOL, students.get(Relation.SAME_SCHOOL));
+            children.put(Relation.OTHER_SCHOOL, students.get(Relation.OTHER_SCHOOL));
+            children.put(Relation.OTHER_COUNTY, students.get(Relation.OTHER_COUNTY));
+            pickupTargets.put(key, children);
+        }
+        LocalDate today = LocalDate.now(clock);
+        var ownTerms = organizationQueries.terms(demo.scope(Caller.SCHOOL_ADMIN.login), schools.get(Relation.OWN));
+        pickupDay = today.minusDays(120)
+                .datesUntil(today.plusDays(1))
+                .filter(d -> ownTerms.stream().anyMatch(t -> t.isSchoolDay(d)))
+                .reduce((first, second) -> second)
+                .orElse(null);
+        pickupService = "SLOT_2";
+        if (pickupDay == null) {
+            pickupDay = today.minusDays(1);
+            pickupService = "OPENING";
+        }
+        Map<Relation, UserScope> admins = Map.of(
+                Relation.OWN,
+                demo.scope(Caller.SCHOOL_ADMIN.login),
+                Relation.SAME_SCHOOL,
+                demo.scope(Caller.SCHOOL_ADMIN.login),
+                Relation.OTHER_SCHOOL,
+                new UserScope(
+                        UUID.randomUUID(),
+                        "矩阵管理员",
+                        Set.of(Role.SCHOOL_ADMIN),
+                        counties.get(Relation.OWN),
+                        schools.get(Relation.OTHER_SCHOOL),
+                        null,
+                        null,
+                        null),
+                Relation.OTHER_COUNTY,
+                demo.scope("LL-PS-ADMIN"));
+        Map<Relation, UUID> persons = new EnumMap<>(Relation.class);
+        Map<Relation, UUID> teacherFlags = new EnumMap<>(Relation.class);
+        Map<Relation, UUID> schoolFlags = new EnumMap<>(Relation.class);
+        Map<Relation, UUID> openPatrols = new EnumMap<>(Relation.class);
+        for (Relation r : List.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            UUID child = pickupTargets.get("school").get(r);
+            persons.put(
+                    r,
+                    pickup.authorise(
+                            r == Relation.OWN ? demo.scope(Caller.GUARDIAN.login) : guardianOf(child),
+                            child,
+                            new NewPickupPerson(
+                                    "矩阵接送人" + sequence.incrementAndGet(),
+                                    PickupRelation.RELATIVE,
+                                    MobileNumber.of("1370%07d".formatted(sequence.get())),
+                                    null)));
+            schoolFlags.put(
+                    r, pickup.flag(admins.get(r), child, new NewFlag("矩阵禁接" + sequence.incrementAndGet(), null, "矩阵")));
+            UUID teacherChild = pickupTargets.get("teacher").get(r);
+            teacherFlags.put(
+                    r,
+                    pickup.flag(
+                            admins.get(r), teacherChild, new NewFlag("矩阵禁接" + sequence.incrementAndGet(), null, "矩阵")));
+        }
+        for (Relation r : List.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            openPatrols.put(
+                    r,
+                    patrols.record(
+                            admins.get(r),
+                            schools.get(r),
+                            new NewPatrol(
+                                    java.time.LocalDateTime.now(clock).minusHours(1),
+                                    null,
+                                    null,
+                                    "矩阵巡查点",
+                                    "矩阵巡查",
+                                    Set.of(org.kehou.operations.PatrolIssue.OTHER),
+                                    "矩阵跟进",
+                                    List.of())));
+        }
+        pickupTargets.put("persons", persons);
+        pickupTargets.put("teacherFlags", teacherFlags);
+        pickupTargets.put("schoolFlags", schoolFlags);
+        pickupTargets.put("patrols", openPatrols);
+    }
+
+    private void operationsRows(Set<Relation> none, Set<Relation> student, Set<Relation> schoolWide) {
+        Map<Role, Set<Relation>> ownChild = Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN));
+        Map<Role, Set<Relation>> teachersChild = Map.of(Role.TEACHER, EnumSet.of(Relation.OWN));
+        Map<Role, Set<Relation>> schoolsChild = Map.of(Role.SCHOOL_ADMIN, schoolWide);
+        Map<Role, Set<Relation>> teacher = Map.of(Role.TEACHER, none);
+        Map<Role, Set<Relation>> schoolAdmin = Map.of(Role.SCHOOL_ADMIN, none);
+        Map<Relation, UUID> guardianChild = pickupTargets.get("school");
+        row(
+                "GET /guardian/children/{studentId}/pickup",
+                student,
+                200,
+                ownChild,
+                false,
+                r -> get("/guardian/children/{id}/pickup", guardianChild.get(r)),
+                false);
+        row(
+                "POST /guardian/children/{studentId}/pickup/persons",
+                student,
+                302,
+                ownChild,
+                false,
+                r -> post("/guardian/children/{id}/pickup/persons", guardianChild.get(r))
+                        .param("name", "矩阵新接送人" + sequence.incrementAndGet())
+                        .param("relation", "NEIGHBOUR")
+                        .param("mobile", "1371%07d".formatted(sequence.get())),
+                false);
+        row(
+                "POST /guardian/children/{studentId}/pickup/persons/{personId}/remove",
+                student,
+                302,
+                ownChild,
+                false,
+                r -> post(
+                        "/guardian/children/{id}/pickup/persons/{p}/remove",
+                        guardianChild.get(r),
+                        pickupTargets.get("persons").get(r)),
+                false);
+        row(
+                "POST /guardian/children/{studentId}/pickup/consent",
+                student,
+                302,
+                ownChild,
+                false,
+                r -> post("/guardian/children/{id}/pickup/consent", guardianChild.get(r))
+                        .param("alone", "false"),
+                false);
+        for (String base : List.of("teacher", "school")) {
+            Map<Role, Set<Relation>> list = base.equals("teacher") ? teacher : schoolAdmin;
+            Map<Role, Set<Relation>> child = base.equals("teacher") ? teachersChild : schoolsChild;
+            Map<Relation, UUID> children = pickupTargets.get(base);
+            Map<Relation, UUID> flags = pickupTargets.get(base + "Flags");
+            row(
+                    "GET /" + base + "/pickup",
+                    none,
+                    200,
+                    list,
+                    false,
+                    r -> get("/" + base + "/pickup").param("date", pickupDay.toString()),
+                    true);
+            row(
+                    "POST /" + base + "/pickup/children/{studentId}/release",
+                    student,
+                    302,
+                    child,
+                    false,
+                    r -> post("/" + base + "/pickup/children/{id}/release", children.get(r))
+                            .param("date", pickupDay.toString())
+                            .param("service", pickupService)
+                            .param("choice", "GUARDIAN:" + firstGuardianOf(children.get(r))),
+                    false);
+            row(
+                    "GET /" + base + "/pickup/children/{studentId}",
+                    student,
+                    200,
+                    child,
+                    false,
+                    r -> get("/" + base + "/pickup/children/{id}", children.get(r)),
+                    false);
+            row(
+                    "POST /" + base + "/pickup/children/{studentId}/flags",
+                    student,
+                    302,
+                    child,
+                    false,
+                    r -> post("/" + base + "/pickup/children/{id}/flags", children.get(r))
+                            .param("name", "矩阵新禁接" + sequence.incrementAndGet())
+                            .param("reason", "矩阵原因"),
+                    false);
+            row(
+                    "POST /" + base + "/pickup/flags/{flagId}/lift",
+                    student,
+                    302,
+                    child,
+                    false,
+                    r -> post("/" + base + "/pickup/flags/{id}/lift", flags.get(r))
+                            .param("reason", "矩阵解除"),
+                    false);
+            row("GET /" + base + "/incidents", none, 200, list, false, r -> get("/" + base + "/incidents"), true);
+            row(
+                    "POST /" + base + "/incidents",
+                    none,
+                    302,
+                    list,
+                    false,
+                    r -> post("/" + base + "/incidents")
+                            .param("kind", "ILLNESS")
+                            .param(
+                                    "occurredAt",
+                                    java.time.LocalDateTime.now(clock)
+                                            .minusMinutes(30)
+                                            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")))
+                            .param("description", "矩阵事件")
+                            .param("actions", "矩阵措施")
+                            .param("children", children.get(Relation.OWN).toString()),
+                    false);
+        }
+        row("GET /school/pickup/refusals", none, 200, schoolAdmin, false, r -> get("/school/pickup/refusals"), true);
+        row("GET /school/patrols", none, 200, schoolAdmin, false, r -> get("/school/patrols"), true);
+        row(
+                "POST /school/patrols",
+                none,
+                302,
+                schoolAdmin,
+                false,
+                r -> post("/school/patrols")
+                        .param(
+                                "patrolledAt",
+                                java.time.LocalDateTime.now(clock)
+                                        .minusMinutes(30)
+                                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")))
+                        .param("place", "矩阵地点")
+                        .param("observed", "矩阵所见"),
+                false);
+        row(
+                "POST /school/patrols/{patrolId}/resolve",
+                EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY),
+                302,
+                Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> post(
+                                "/school/patrols/{id}/resolve",
+                                pickupTargets.get("patrols").get(r))
+                        .param("resolution", "矩阵解决"),
+                false);
+    }
+
+    private UUID firstGuardianOf(UUID student) {
+        return jdbc.sql(
+                        "select guardian_id from organization.student_guardian where student_id = :s order by primary_contact desc, guardian_id limit 1")
+                .param("s", student)
+                .query(UUID.class)
+                .single();
+    }
+
     private void public_(String endpoint, int status) {
         Map<Role, Set<Relation>> all = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
@@ -1758,6 +2026,13 @@ class AuthorizationMatrixTests {
                           + (select count(*) from enrollment.enrollment_event) * 83
                           + (select count(*) from enrollment.idempotency_key) * 89
                           + (select count(*) from enrollment.registration_window) * 97
-                          + (select coalesce(sum(taken + waiting), 0) from enrollment.seat) * 101""").query(Long.class).single();
+                          + (select coalesce(sum(taken + waiting), 0) from enrollment.seat) * 101
+                          + (select count(*) + coalesce(sum(version), 0) from operations.pickup_arrangement) * 103
+                          + (select count(*) from operations.pickup_person) * 107
+                          + (select count(*) + coalesce(sum(version), 0) from operations.pickup_flag) * 109
+                          + (select count(*) from operations.pickup_release) * 113
+                          + (select count(*) from operations.pickup_refusal) * 127
+                          + (select count(*) + coalesce(sum(version), 0) from operations.patrol) * 131
+                          + (select count(*) from operations.incident) * 137""").query(Long.class).single();
     }
 }

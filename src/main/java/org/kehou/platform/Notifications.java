@@ -77,6 +77,19 @@ public class Notifications {
         return accounts.size();
     }
 
+    /**
+     * Notifies every enabled account that administers the school and returns how many were notified.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int sendToSchoolAdmins(UUID schoolId, NewNotification notification) {
+        List<UUID> accounts =
+                jdbc.sql("""
+                        select id from platform.user_account
+                        where school_id = :s and enabled = true and (',' || roles || ',') like '%,SCHOOL_ADMIN,%'""").param("s", schoolId).query(UUID.class).list();
+        accounts.forEach(a -> send(notification.to(a)));
+        return accounts.size();
+    }
+
     /** The signed-in user's notifications, newest first. */
     @Transactional(readOnly = true)
     public Page<InboxItem> inbox(UserScope scope, PageQuery query) {

@@ -82,11 +82,16 @@ class ShellAdvice {
             items.add(new NavItem("nav.careRequests", "/school/care-requests"));
             items.add(new NavItem("nav.earlyArrivals", "/school/early-arrivals"));
             items.add(new NavItem("nav.extendedCare", "/school/extended-care"));
+            items.add(new NavItem("nav.pickup", "/school/pickup"));
+            items.add(new NavItem("nav.patrols", "/school/patrols"));
+            items.add(new NavItem("nav.incidents", "/school/incidents"));
             items.add(new NavItem("nav.import", "/school/import"));
         }
         if (me.has(Role.TEACHER)) {
             items.add(new NavItem("nav.teacher", "/teacher"));
             items.add(new NavItem("nav.teacherTimetable", "/teacher/timetable"));
+            items.add(new NavItem("nav.pickup", "/teacher/pickup"));
+            items.add(new NavItem("nav.incidents", "/teacher/incidents"));
         }
         if (me.has(Role.GUARDIAN)) {
             items.add(new NavItem("nav.children", "/guardian"));

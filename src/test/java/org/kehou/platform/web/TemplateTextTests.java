@@ -56,7 +56,7 @@ class TemplateTextTests {
 
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
-        for (String bundle : List.of("messages", "organization", "catalog", "enrollment")) {
+        for (String bundle : List.of("messages", "organization", "catalog", "enrollment", "operations")) {
             Set<String> chinese = keys(bundle + ".properties");
             Set<String> english = keys(bundle + "_en.properties");
             assertThat(english).as(bundle + " in English").containsExactlyInAnyOrderElementsOf(chinese);
@@ -70,6 +70,7 @@ class TemplateTextTests {
         all.addAll(keys("organization.properties"));
         all.addAll(keys("catalog.properties"));
         all.addAll(keys("enrollment.properties"));
+        all.addAll(keys("operations.properties"));
         Set<String> missing = new TreeSet<>();
         for (Path template : templates()) {
             Matcher key = MESSAGE_KEY.matcher(Files.readString(template));

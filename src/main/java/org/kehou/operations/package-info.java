@@ -1,0 +1,12 @@
+/**
+ * Daily operations of the after-school service (OPS-2..4): the hand-over of each child at the end of a service to a
+ * guardian, a person the guardians authorised, or alone with their standing consent, refused and recorded for anyone
+ * else or anyone the school flagged; the check that raises an alert for children not yet picked up; the daily
+ * patrol records of school staff with their coverage of the day's offerings; and incidents, told to the guardians
+ * of the children involved.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "日常运行 Operations",
+        allowedDependencies = {"platform", "organization", "catalog"})
+@org.jspecify.annotations.NullMarked
+package org.kehou.operations;
