@@ -199,17 +199,7 @@ class OfferingController {
 
     /** A fee refusal belongs beside the fee; any other rule's refusal is about the offering as a whole. */
     private static boolean attemptDraft(BindingResult result, Runnable command) {
-        try {
-            command.run();
-            return true;
-        } catch (RuleViolation e) {
-            if (e.messageKey().startsWith("fee.")) {
-                result.rejectValue("fee", e.messageKey(), e.arguments(), e.messageKey());
-            } else {
-                result.reject(e.messageKey(), e.arguments(), e.messageKey());
-            }
-            return false;
-        }
+        return FormErrors.attempt(result, Map.of("fee.", List.of("fee")), command);
     }
 
     private OfferingSummary ownOffering(UserScope me, UUID offeringId) {

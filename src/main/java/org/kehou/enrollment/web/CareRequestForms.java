@@ -18,7 +18,7 @@ import org.kehou.enrollment.CareRequests.NewCareGroup;
 import org.kehou.enrollment.CareRequests.NewEarlyArrival;
 import org.kehou.enrollment.CareRequests.NewExtendedCare;
 import org.kehou.platform.PlainText;
-import org.kehou.platform.RuleViolation;
+import org.kehou.platform.web.FormErrors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
 
@@ -26,18 +26,18 @@ import org.springframework.validation.BindingResult;
 public final class CareRequestForms {
 
     /** Which field a rule's refusal is shown beside, by the start of its message key; else above the form. */
-    static final Map<String, String> FIELDS = Map.ofEntries(
-            Map.entry("care.arrival.", "arrivalTime"),
-            Map.entry("care.pickup.", "pickupBy"),
-            Map.entry("care.weekdays.", "weekdays"),
-            Map.entry("care.dates.", "firstDay"),
-            Map.entry("care.reason.", "reason"),
-            Map.entry("care.decline.reason", "reason"),
-            Map.entry("care.staff.", "careStaffId"),
-            Map.entry("care.group.unknown", "groupId"),
-            Map.entry("care.group.venueUnknown", "venueId"),
-            Map.entry("care.group.room", "room"),
-            Map.entry("care.group.name", "name"));
+    static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            Map.entry("care.arrival.", List.of("arrivalTime")),
+            Map.entry("care.pickup.", List.of("pickupBy")),
+            Map.entry("care.weekdays.", List.of("weekdays")),
+            Map.entry("care.dates.", List.of("firstDay")),
+            Map.entry("care.reason.", List.of("reason")),
+            Map.entry("care.decline.reason", List.of("reason")),
+            Map.entry("care.staff.", List.of("careStaffId", "supervisorId")),
+            Map.entry("care.group.unknown", List.of("groupId")),
+            Map.entry("care.group.venueUnknown", List.of("venueId")),
+            Map.entry("care.group.room", List.of("room")),
+            Map.entry("care.group.name", List.of("name")));
 
     private CareRequestForms() {}
 
@@ -46,31 +46,7 @@ public final class CareRequestForms {
      * staff), or above the form. Returns whether it succeeded.
      */
     static boolean attempt(BindingResult result, Runnable command) {
-        try {
-            command.run();
-            return true;
-        } catch (RuleViolation e) {
-            String field = FIELDS.entrySet().stream()
-                    .filter(f -> e.messageKey().startsWith(f.getKey()))
-                    .map(Map.Entry::getValue)
-                    .map(f -> f.equals("careStaffId") && !hasField(result, f) ? "supervisorId" : f)
-                    .filter(f -> hasField(result, f))
-                    .findFirst()
-                    .orElse(null);
-            if (field == null) {
-                result.reject(e.messageKey(), e.arguments(), e.messageKey());
-            } else {
-                result.rejectValue(field, e.messageKey(), e.arguments(), e.messageKey());
-            }
-            return false;
-        }
-    }
-
-    private static boolean hasField(BindingResult result, String field) {
-        return result.getTarget() != null
-                && org.springframework.beans.BeanUtils.getPropertyDescriptor(
-                                result.getTarget().getClass(), field)
-                        != null;
+        return FormErrors.attempt(result, FIELDS, command);
     }
 
     /** An early arrival asked for by a guardian (SCOPE-1). */

@@ -92,13 +92,16 @@ class CareRequestSchoolController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        care.request(me, CareKind.EARLY_ARRIVAL, requestId);
-        if (result.hasErrors()
-                || !CareRequestForms.attempt(result, () -> care.acceptEarlyArrival(me, requestId, form.careStaffId))) {
-            return detailView(me, CareKind.EARLY_ARRIVAL, requestId, model);
-        }
-        redirect.addFlashAttribute("flash", "care.accepted");
-        return "redirect:" + LIST;
+        return decide(
+                me,
+                CareKind.EARLY_ARRIVAL,
+                requestId,
+                result,
+                model,
+                redirect,
+                () -> care.acceptEarlyArrival(me, requestId, form.careStaffId),
+                "care.accepted",
+                LIST);
     }
 
     @PostMapping("/school/care-requests/early-arrivals/{requestId}/staff")
@@ -109,13 +112,16 @@ class CareRequestSchoolController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        care.request(me, CareKind.EARLY_ARRIVAL, requestId);
-        if (result.hasErrors()
-                || !CareRequestForms.attempt(result, () -> care.assignCareStaff(me, requestId, form.careStaffId))) {
-            return detailView(me, CareKind.EARLY_ARRIVAL, requestId, model);
-        }
-        redirect.addFlashAttribute("flash", "care.reassigned");
-        return "redirect:/school/care-requests/early-arrivals/" + requestId;
+        return decide(
+                me,
+                CareKind.EARLY_ARRIVAL,
+                requestId,
+                result,
+                model,
+                redirect,
+                () -> care.assignCareStaff(me, requestId, form.careStaffId),
+                "care.reassigned",
+                "/school/care-requests/early-arrivals/" + requestId);
     }
 
     @PostMapping("/school/care-requests/early-arrivals/{requestId}/decline")
@@ -126,14 +132,38 @@ class CareRequestSchoolController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        care.request(me, CareKind.EARLY_ARRIVAL, requestId);
-        if (result.hasErrors()
-                || !CareRequestForms.attempt(
-                        result, () -> care.declineEarlyArrival(me, requestId, form.reason.strip()))) {
-            return detailView(me, CareKind.EARLY_ARRIVAL, requestId, model);
+        return decide(
+                me,
+                CareKind.EARLY_ARRIVAL,
+                requestId,
+                result,
+                model,
+                redirect,
+                () -> care.declineEarlyArrival(me, requestId, form.reason.strip()),
+                "care.declined",
+                LIST);
+    }
+
+    /**
+     * Decides a request of the school: a refusal is shown on the request's page beside its field; a decision is
+     * confirmed by a flash message on the page it leads to.
+     */
+    private String decide(
+            UserScope me,
+            CareKind kind,
+            UUID requestId,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect,
+            Runnable decision,
+            String flash,
+            String next) {
+        care.request(me, kind, requestId);
+        if (result.hasErrors() || !CareRequestForms.attempt(result, decision)) {
+            return detailView(me, kind, requestId, model);
         }
-        redirect.addFlashAttribute("flash", "care.declined");
-        return "redirect:" + LIST;
+        redirect.addFlashAttribute("flash", flash);
+        return "redirect:" + next;
     }
 
     @GetMapping("/school/care-requests/extended-care/{requestId}")
@@ -149,13 +179,16 @@ class CareRequestSchoolController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        care.request(me, CareKind.EXTENDED_CARE, requestId);
-        if (result.hasErrors()
-                || !CareRequestForms.attempt(result, () -> care.approveExtendedCare(me, requestId, form.groupId))) {
-            return detailView(me, CareKind.EXTENDED_CARE, requestId, model);
-        }
-        redirect.addFlashAttribute("flash", "care.accepted");
-        return "redirect:" + LIST;
+        return decide(
+                me,
+                CareKind.EXTENDED_CARE,
+                requestId,
+                result,
+                model,
+                redirect,
+                () -> care.approveExtendedCare(me, requestId, form.groupId),
+                "care.accepted",
+                LIST);
     }
 
     @PostMapping("/school/care-requests/extended-care/{requestId}/group")
@@ -166,13 +199,16 @@ class CareRequestSchoolController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        care.request(me, CareKind.EXTENDED_CARE, requestId);
-        if (result.hasErrors()
-                || !CareRequestForms.attempt(result, () -> care.regroupExtendedCare(me, requestId, form.groupId))) {
-            return detailView(me, CareKind.EXTENDED_CARE, requestId, model);
-        }
-        redirect.addFlashAttribute("flash", "care.regrouped");
-        return "redirect:/school/care-requests/extended-care/" + requestId;
+        return decide(
+                me,
+                CareKind.EXTENDED_CARE,
+                requestId,
+                result,
+                model,
+                redirect,
+                () -> care.regroupExtendedCare(me, requestId, form.groupId),
+                "care.regrouped",
+                "/school/care-requests/extended-care/" + requestId);
     }
 
     @PostMapping("/school/care-requests/extended-care/{requestId}/decline")
@@ -183,14 +219,16 @@ class CareRequestSchoolController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        care.request(me, CareKind.EXTENDED_CARE, requestId);
-        if (result.hasErrors()
-                || !CareRequestForms.attempt(
-                        result, () -> care.declineExtendedCare(me, requestId, form.reason.strip()))) {
-            return detailView(me, CareKind.EXTENDED_CARE, requestId, model);
-        }
-        redirect.addFlashAttribute("flash", "care.declined");
-        return "redirect:" + LIST;
+        return decide(
+                me,
+                CareKind.EXTENDED_CARE,
+                requestId,
+                result,
+                model,
+                redirect,
+                () -> care.declineExtendedCare(me, requestId, form.reason.strip()),
+                "care.declined",
+                LIST);
     }
 
     private String listView(UserScope me, PageQuery query, Model model) {

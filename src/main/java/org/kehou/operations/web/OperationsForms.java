@@ -27,8 +27,7 @@ import org.kehou.operations.PickupService;
 import org.kehou.operations.ReleaseTo;
 import org.kehou.platform.MobileNumber;
 import org.kehou.platform.PlainText;
-import org.kehou.platform.RuleViolation;
-import org.springframework.beans.BeanUtils;
+import org.kehou.platform.web.FormErrors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.multipart.MultipartFile;
@@ -37,26 +36,26 @@ import org.springframework.web.multipart.MultipartFile;
 public final class OperationsForms {
 
     /** Which field a rule's refusal is shown beside, by the start of its message key; else above the form. */
-    static final Map<String, String> FIELDS = Map.ofEntries(
-            Map.entry("photo.", "photo"),
-            Map.entry("pickup.persons.", "name"),
-            Map.entry("pickup.flag.name", "name"),
-            Map.entry("pickup.flag.reason", "reason"),
-            Map.entry("pickup.flag.lift", "reason"),
-            Map.entry("pickup.other.", "otherName"),
-            Map.entry("pickup.correction.noteRequired", "note"),
-            Map.entry("patrol.time.", "patrolledAt"),
-            Map.entry("patrol.offering.", "offeringId"),
-            Map.entry("patrol.venue.", "venueId"),
-            Map.entry("patrol.place.", "place"),
-            Map.entry("patrol.observed.", "observed"),
-            Map.entry("patrol.followUp.", "followUp"),
-            Map.entry("patrol.photos.", "photos"),
-            Map.entry("patrol.resolution.", "resolution"),
-            Map.entry("incident.children.", "children"),
-            Map.entry("incident.time.", "occurredAt"),
-            Map.entry("incident.description.", "description"),
-            Map.entry("incident.actions.", "actions"));
+    static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            Map.entry("photo.", List.of("photo", "photos")),
+            Map.entry("pickup.persons.", List.of("name")),
+            Map.entry("pickup.flag.name", List.of("name")),
+            Map.entry("pickup.flag.reason", List.of("reason")),
+            Map.entry("pickup.flag.lift", List.of("reason")),
+            Map.entry("pickup.other.", List.of("otherName")),
+            Map.entry("pickup.correction.noteRequired", List.of("note")),
+            Map.entry("patrol.time.", List.of("patrolledAt")),
+            Map.entry("patrol.offering.", List.of("offeringId")),
+            Map.entry("patrol.venue.", List.of("venueId")),
+            Map.entry("patrol.place.", List.of("place")),
+            Map.entry("patrol.observed.", List.of("observed")),
+            Map.entry("patrol.followUp.", List.of("followUp")),
+            Map.entry("patrol.photos.", List.of("photos")),
+            Map.entry("patrol.resolution.", List.of("resolution")),
+            Map.entry("incident.children.", List.of("children")),
+            Map.entry("incident.time.", List.of("occurredAt")),
+            Map.entry("incident.description.", List.of("description")),
+            Map.entry("incident.actions.", List.of("actions")));
 
     private OperationsForms() {}
 
@@ -65,29 +64,7 @@ public final class OperationsForms {
      * field), or above the form. Returns whether it succeeded.
      */
     static boolean attempt(BindingResult result, Runnable command) {
-        try {
-            command.run();
-            return true;
-        } catch (RuleViolation e) {
-            String field = FIELDS.entrySet().stream()
-                    .filter(f -> e.messageKey().startsWith(f.getKey()))
-                    .map(Map.Entry::getValue)
-                    .map(f -> f.equals("photo") && !hasField(result, f) ? "photos" : f)
-                    .filter(f -> hasField(result, f))
-                    .findFirst()
-                    .orElse(null);
-            if (field == null) {
-                result.reject(e.messageKey(), e.arguments(), e.messageKey());
-            } else {
-                result.rejectValue(field, e.messageKey(), e.arguments(), e.messageKey());
-            }
-            return false;
-        }
-    }
-
-    private static boolean hasField(BindingResult result, String field) {
-        return result.getTarget() != null
-                && BeanUtils.getPropertyDescriptor(result.getTarget().getClass(), field) != null;
+        return FormErrors.attempt(result, FIELDS, command);
     }
 
     static byte @Nullable [] bytes(@Nullable MultipartFile file) {

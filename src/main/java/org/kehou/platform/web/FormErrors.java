@@ -35,6 +35,40 @@ public final class FormErrors {
         }
     }
 
+    /**
+     * As {@link #attempt(BindingResult, Runnable)}, recording the refusal beside the field its message key concerns:
+     * the longest key prefix that matches names the candidate fields, and the first of them the form has gets the
+     * error; a refusal no prefix matches, or whose fields the form lacks, is shown above the form.
+     */
+    public static boolean attempt(
+            BindingResult result, java.util.Map<String, java.util.List<String>> fieldsByKeyPrefix, Runnable command) {
+        try {
+            command.run();
+            return true;
+        } catch (RuleViolation e) {
+            String field = fieldsByKeyPrefix.entrySet().stream()
+                    .filter(f -> e.messageKey().startsWith(f.getKey()))
+                    .max(java.util.Comparator.comparingInt(f -> f.getKey().length()))
+                    .flatMap(f -> f.getValue().stream()
+                            .filter(c -> hasField(result, c))
+                            .findFirst())
+                    .orElse(null);
+            if (field == null) {
+                result.reject(e.messageKey(), e.arguments(), e.messageKey());
+            } else {
+                result.rejectValue(field, e.messageKey(), e.arguments(), e.messageKey());
+            }
+            return false;
+        }
+    }
+
+    private static boolean hasField(BindingResult result, String field) {
+        return result.getTarget() != null
+                && org.springframework.beans.BeanUtils.getPropertyDescriptor(
+                                result.getTarget().getClass(), field)
+                        != null;
+    }
+
     /** As {@link #attempt(BindingResult, Runnable)}, recording the refusal against one field. */
     public static boolean attempt(BindingResult result, String field, Runnable command) {
         try {
