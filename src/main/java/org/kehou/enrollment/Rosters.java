@@ -26,9 +26,6 @@ public class Rosters {
         return jdbc.sql("""
                         select child_id from enrollment.enrollment
                         where offering_id = :offering and status = 'CONFIRMED'
-                        order by confirmed_at, id""")
-                .param("offering", offeringId)
-                .query(UUID.class)
-                .list();
+                        order by confirmed_at, id""").param("offering", offeringId).query(UUID.class).list();
     }
 }
