@@ -1,5 +1,3 @@
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,6 +43,46 @@ import java.util.regex.Pattern;
 public class EnrolRush {
 
     record Child(String login, String childId, String[] offerings) {}
+
+    /**
+     * A child's requests, built before the rush so that the client spends its share of the two cores on sending:
+     * per offering the bytes up to the idempotency key's value and those after it (the rest of the head and the
+     * body).
+     */
+    record Prepared(byte[][] heads, byte[][] tails) {}
+
+    static final String[] STATUSES = new String[1000];
+
+    static {
+        for (int i = 0; i < STATUSES.length; i++) {
+            STATUSES[i] = String.valueOf(i);
+        }
+    }
+
+    static Prepared[] prepare(List<Child> children, Map<String, String> tokens, String consent, URI uri) {
+        Prepared[] prepared = new Prepared[children.size()];
+        for (int c = 0; c < prepared.length; c++) {
+            Child child = children.get(c);
+            byte[][] heads = new byte[child.offerings().length][];
+            byte[][] tails = new byte[heads.length][];
+            for (int o = 0; o < heads.length; o++) {
+                byte[] body = ("{\"childId\":\"" + child.childId() + "\",\"offeringId\":\"" + child.offerings()[o]
+                                + "\",\"consent\":true,\"consentVersion\":\"" + consent + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                heads[o] = ("POST /api/v1/enrollments HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                                + "\r\nAuthorization: Bearer " + tokens.get(child.login())
+                                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                + "\r\nIdempotency-Key: ")
+                        .getBytes(StandardCharsets.ISO_8859_1);
+                byte[] end = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+                tails[o] = new byte[end.length + body.length];
+                System.arraycopy(end, 0, tails[o], 0, end.length);
+                System.arraycopy(body, 0, tails[o], end.length, body.length);
+            }
+            prepared[c] = new Prepared(heads, tails);
+        }
+        return prepared;
+    }
 
     /** Latencies of one client, in nanoseconds. */
     static final class Latencies {
@@ -147,11 +185,11 @@ public class EnrolRush {
                 tokens.put(p[0], p[1]);
             }
         }
-        List<Child> measuredChildren = children(childrenFile, tokens, term);
-        java.util.concurrent.atomic.AtomicReference<List<Child>> current =
-                new java.util.concurrent.atomic.AtomicReference<>(children(childrenFile, tokens, warmupTerm));
         String consent = consentVersion(base, tokens.values().iterator().next());
         URI uri = URI.create(base);
+        Prepared[] measuredChildren = prepare(children(childrenFile, tokens, term), tokens, consent, uri);
+        java.util.concurrent.atomic.AtomicReference<Prepared[]> current = new java.util.concurrent.atomic.AtomicReference<>(
+                prepare(children(childrenFile, tokens, warmupTerm), tokens, consent, uri));
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         List<Latencies> latencies = new ArrayList<>();
@@ -164,32 +202,39 @@ public class EnrolRush {
             statuses.add(counts);
             threads.add(Thread.ofVirtual().start(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
+                // keys unique per client and run: a random prefix and a counter, without a random draw per request
+                byte[] keyPrefix = (UUID.randomUUID() + "-").getBytes(StandardCharsets.ISO_8859_1);
+                byte[] request = new byte[4096];
+                long sent = 0;
                 Connection connection = null;
                 while (!stop.get()) {
-                    List<Child> children = current.get();
-                    Child child = children.get(random.nextInt(children.size()));
-                    String offering = child.offerings()[random.nextInt(child.offerings().length)];
-                    byte[] body = ("{\"childId\":\"" + child.childId() + "\",\"offeringId\":\"" + offering
-                                    + "\",\"consent\":true,\"consentVersion\":\"" + consent + "\"}")
-                            .getBytes(StandardCharsets.UTF_8);
-                    byte[] head = ("POST /api/v1/enrollments HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                                    + "\r\nAuthorization: Bearer " + tokens.get(child.login())
-                                    + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID()
-                                    + "\r\nContent-Length: " + body.length + "\r\n\r\n")
-                            .getBytes(StandardCharsets.ISO_8859_1);
+                    Prepared[] children = current.get();
+                    Prepared child = children[random.nextInt(children.length)];
+                    int o = random.nextInt(child.heads().length);
+                    byte[] head = child.heads()[o];
+                    byte[] tail = child.tails()[o];
+                    byte[] counter = Long.toString(sent++).getBytes(StandardCharsets.ISO_8859_1);
+                    int length = head.length + keyPrefix.length + counter.length + tail.length;
+                    if (length > request.length) {
+                        request = new byte[length * 2];
+                    }
+                    System.arraycopy(head, 0, request, 0, head.length);
+                    System.arraycopy(keyPrefix, 0, request, head.length, keyPrefix.length);
+                    System.arraycopy(counter, 0, request, head.length + keyPrefix.length, counter.length);
+                    System.arraycopy(tail, 0, request, length - tail.length, tail.length);
                     long started = System.nanoTime();
                     String status;
                     try {
                         if (connection == null) {
                             connection = new Connection(uri.getHost(), uri.getPort());
                         }
-                        int code = connection.exchange(head, body);
-                        status = String.valueOf(code);
+                        int code = connection.exchange(request, length);
+                        status = STATUSES[code];
                         if (connection.closed) {
                             connection.close();
                             connection = null;
                         }
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
                         status = "io:" + e.getClass().getSimpleName();
                         if (connection != null) {
                             connection.close();
@@ -241,82 +286,110 @@ public class EnrolRush {
     }
 
     /**
-     * One keep-alive HTTP/1.1 connection, written and read by hand: the JDK's HttpClient costs the server's two
-     * cores more than the requests it sends.
+     * One keep-alive HTTP/1.1 connection, written and read by hand into one buffer: the JDK's HttpClient, and even
+     * reading a buffered stream byte by byte, cost the server's two cores more than the requests it sends.
      */
     static final class Connection {
         final Socket socket;
         final InputStream in;
         final OutputStream out;
+        final byte[] buffer = new byte[16_384];
+        int start;
+        int end;
         boolean closed;
 
         Connection(String host, int port) throws IOException {
             socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(30_000);
-            in = new BufferedInputStream(socket.getInputStream(), 16_384);
-            out = new BufferedOutputStream(socket.getOutputStream(), 8_192);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
         }
 
-        /** Sends one request and reads its whole answer; returns the status. */
-        int exchange(byte[] head, byte[] body) throws IOException {
-            out.write(head);
-            out.write(body);
+        /** Sends one request in one write and reads its whole answer; returns the status. */
+        int exchange(byte[] request, int length) throws IOException {
+            out.write(request, 0, length);
             out.flush();
-            String statusLine = line();
-            if (statusLine == null) {
-                throw new java.io.EOFException("connection closed");
+            int lineEnd = lineEnd();
+            if (lineEnd - start < 12) {
+                throw new java.io.EOFException("no status line");
             }
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = 0;
+            int status = (buffer[start + 9] - '0') * 100 + (buffer[start + 10] - '0') * 10 + (buffer[start + 11] - '0');
+            start = lineEnd + 2;
+            long contentLength = 0;
             boolean chunked = false;
-            for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+            for (lineEnd = lineEnd(); lineEnd > start; lineEnd = lineEnd()) {
+                String header = new String(buffer, start, lineEnd - start, StandardCharsets.ISO_8859_1);
+                start = lineEnd + 2;
                 int colon = header.indexOf(':');
                 String name = header.substring(0, colon).trim();
                 String value = header.substring(colon + 1).trim();
                 if (name.equalsIgnoreCase("Content-Length")) {
-                    length = Long.parseLong(value);
+                    contentLength = Long.parseLong(value);
                 } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
                     chunked = true;
                 } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
                     closed = true;
                 }
             }
+            start = lineEnd + 2;
             if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
-                    skip(size);
-                    line();
+                while (true) {
+                    lineEnd = lineEnd();
+                    long size = Long.parseLong(
+                            new String(buffer, start, lineEnd - start, StandardCharsets.ISO_8859_1).trim(), 16);
+                    start = lineEnd + 2;
+                    skip(size + 2);
+                    if (size == 0) {
+                        break;
+                    }
                 }
-                line();
             } else {
-                skip(length);
+                skip(contentLength);
             }
             return status;
         }
 
-        private void skip(long n) throws IOException {
-            while (n > 0) {
-                long skipped = in.skip(n);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw new java.io.EOFException("body cut short");
+        /** The index of the next CR LF from start, reading more as needed. */
+        private int lineEnd() throws IOException {
+            int scanned = 0;
+            while (true) {
+                for (int i = start + scanned; i + 1 < end; i++) {
+                    if (buffer[i] == '\r' && buffer[i + 1] == '\n') {
+                        return i;
                     }
-                    skipped = 1;
                 }
-                n -= skipped;
+                scanned = Math.max(0, end - start - 1);
+                fill();
             }
         }
 
-        private String line() throws IOException {
-            StringBuilder b = new StringBuilder();
-            for (int c = in.read(); c >= 0; c = in.read()) {
-                if (c == '\n') {
-                    int end = b.length();
-                    return end > 0 && b.charAt(end - 1) == '\r' ? b.substring(0, end - 1) : b.toString();
+        private void skip(long n) throws IOException {
+            while (n > 0) {
+                if (start == end) {
+                    fill();
                 }
-                b.append((char) c);
+                int step = (int) Math.min(n, end - start);
+                start += step;
+                n -= step;
             }
-            return b.isEmpty() ? null : b.toString();
+        }
+
+        /** Keeps the unread bytes, moved to the front, and reads more after them. */
+        private void fill() throws IOException {
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            if (end == buffer.length) {
+                throw new IOException("line too long");
+            }
+            int read = in.read(buffer, end, buffer.length - end);
+            if (read < 0) {
+                throw new java.io.EOFException("connection closed");
+            }
+            end += read;
         }
 
         void close() {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -64,8 +65,10 @@ public class OfferingDirectory {
 
     /**
      * ENROL-5: refuses, with the catalog's message, registration for a fee-bearing offering whose notice has not
-     * yet been public for the county's number of days, by today's date of the injected clock.
+     * yet been public for the county's number of days, by today's date of the injected clock. It asks the database
+     * nothing, so it takes no connection of its own (a registration attempt would otherwise hold two).
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void checkNoticePeriod(OfferingFacts offering) {
         noticePeriod
                 .check(offering.bearsFee(), offering.noticePublishedOn(), offering.noticeDays())

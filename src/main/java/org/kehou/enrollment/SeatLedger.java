@@ -18,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,6 +41,15 @@ class SeatLedger {
 
     static final String SYSTEM = "system";
 
+    /**
+     * The claim on PostgreSQL, one autocommit statement. An attempt that got nothing (full, already registered, a
+     * time conflict) writes only its answer under the idempotency key, and commits without waiting for the WAL to
+     * reach the disk ({@code synchronous_commit} off for this transaction only): only such answers of the last
+     * fraction of a second before a database crash can be lost, and a replay of one is then evaluated again, which
+     * can never register a child twice. A seat or a place in line commits synchronously, as before (ENROL-4,
+     * docs/adr/0015-rush-throughput.md). Inside a surrounding transaction nothing is relaxed, as the setting would
+     * hold for all of it.
+     */
     private static final String CLAIM = """
             with prior as (
               select fingerprint, outcome, enrollment_id, waitlist_position from enrollment.idempotency_key
@@ -91,7 +101,9 @@ class SeatLedger {
               where not exists (select 1 from prior)
             )
             select a.outcome, a.enrollment_id, a.waitlist_position, p.fingerprint as prior_fingerprint,
-              p.outcome as prior_outcome, p.enrollment_id as prior_enrollment_id, p.waitlist_position as prior_position
+              p.outcome as prior_outcome, p.enrollment_id as prior_enrollment_id, p.waitlist_position as prior_position,
+              case when :relax and a.enrollment_id is null and p.outcome is null
+                then set_config('synchronous_commit', 'off', true) end as relaxed
             from answer a left join prior p on true""";
 
     private final JdbcClient jdbc;
@@ -193,6 +205,7 @@ class SeatLedger {
                 .param("now", c.now())
                 .param("actor", c.actor())
                 .param("fingerprint", c.fingerprint())
+                .param("relax", !TransactionSynchronizationManager.isActualTransactionActive())
                 .query((rs, n) -> {
                     String prior = rs.getString("prior_outcome");
                     if (prior != null) {

@@ -41,9 +41,14 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         return header.substring(7).strip();
     }
 
+    /** Whether the request is for the API, {@code /api/**}. */
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !isApi(request);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.kehou.platform.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -19,6 +20,10 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -27,10 +32,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -52,6 +59,15 @@ class SecurityConfiguration {
     /** bcrypt of a password nobody has, compared against when a name is unknown so both answers take as long. */
     private static final String UNKNOWN_USER_HASH =
             new BCryptPasswordEncoder().encode(UUID.randomUUID().toString());
+
+    /**
+     * No observation of each security filter and authorization decision: even with their metrics switched off the
+     * wrappers cost about a tenth of an API request (ADR 0007, 0015); {@code http.server.requests} stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -84,39 +100,7 @@ class SecurityConfiguration {
                                 new RequestMatcherEntry<>(api, problems)))
                         .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
                                 new LinkedHashMap<>(Map.of(api, problems)), new AccessDeniedHandlerImpl())))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/public/**")
-                        .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/health")
-                        .permitAll()
-                        // published offerings are public information (COURSE-2)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/schools/*/offerings")
-                        .permitAll()
-                        // seats left of a published offering are as public as the offering (ENROL-2)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/offerings/*/seats")
-                        .permitAll()
-                        // signing in for a token: checked like the form, with the same lockout
-                        .requestMatchers(HttpMethod.POST, "/api/v1/tokens")
-                        .permitAll()
-                        // only a guardian enrols, for their own children (ENROL-1)
-                        .requestMatchers("/api/v1/enrollments", "/api/v1/enrollments/**", "/api/v1/guardians/me/**")
-                        .hasRole(Role.GUARDIAN.name())
-                        .requestMatchers("/api/v1/registration-windows", "/api/v1/registration-windows/**")
-                        .hasAnyRole(Role.SCHOOL_ADMIN.name(), Role.COUNTY_ADMIN.name())
-                        .requestMatchers("/city/**")
-                        .hasAnyRole(Role.CITY_ADMIN.name(), Role.INSPECTOR.name())
-                        .requestMatchers("/county/**")
-                        .hasAnyRole(Role.COUNTY_ADMIN.name(), Role.INSPECTOR.name(), Role.CITY_ADMIN.name())
-                        .requestMatchers("/school/**")
-                        .hasRole(Role.SCHOOL_ADMIN.name())
-                        .requestMatchers("/teacher/**")
-                        .hasRole(Role.TEACHER.name())
-                        .requestMatchers("/guardian/**")
-                        .hasRole(Role.GUARDIAN.name())
-                        .requestMatchers("/actuator/**")
-                        .hasRole(Role.CITY_ADMIN.name())
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(SecurityConfiguration::paths)
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("login")
                         .passwordParameter("password")
@@ -127,11 +111,78 @@ class SecurityConfiguration {
                         .invalidateHttpSession(true)
                         .deleteCookies("SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /**
+     * API requests that carry a bearer token (ADR 0015): stateless, no CSRF token, no session read or written, no
+     * sign-in form, no saved request; only the token, the same path rules as every other request and the same
+     * problem-detail answers. Without a bearer token an API request goes through the session chain below, as a
+     * signed-in page's script would.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain bearerApi(HttpSecurity http, ApiTokens tokens, MessageSource messages, LocaleResolver locales)
+            throws Exception {
+        ApiProblems problems = new ApiProblems(messages, locales);
+        http.securityMatcher(request -> BearerTokenFilter.isApi(request) && BearerTokenFilter.bearer(request) != null)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(SecurityConfiguration::paths)
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    /** Which roles reach which paths, the same in both chains; rows inside a path are the scope's business. */
+    private static void paths(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/public/**")
+                .permitAll()
+                .requestMatchers("/actuator/health/**", "/actuator/health")
+                .permitAll()
+                // published offerings are public information (COURSE-2)
+                .requestMatchers(HttpMethod.GET, "/api/v1/schools/*/offerings")
+                .permitAll()
+                // seats left of a published offering are as public as the offering (ENROL-2)
+                .requestMatchers(HttpMethod.GET, "/api/v1/offerings/*/seats")
+                .permitAll()
+                // signing in for a token: checked like the form, with the same lockout
+                .requestMatchers(HttpMethod.POST, "/api/v1/tokens")
+                .permitAll()
+                // only a guardian enrols, for their own children (ENROL-1)
+                .requestMatchers("/api/v1/enrollments", "/api/v1/enrollments/**", "/api/v1/guardians/me/**")
+                .hasRole(Role.GUARDIAN.name())
+                .requestMatchers("/api/v1/registration-windows", "/api/v1/registration-windows/**")
+                .hasAnyRole(Role.SCHOOL_ADMIN.name(), Role.COUNTY_ADMIN.name())
+                .requestMatchers("/city/**")
+                .hasAnyRole(Role.CITY_ADMIN.name(), Role.INSPECTOR.name())
+                .requestMatchers("/county/**")
+                .hasAnyRole(Role.COUNTY_ADMIN.name(), Role.INSPECTOR.name(), Role.CITY_ADMIN.name())
+                .requestMatchers("/school/**")
+                .hasRole(Role.SCHOOL_ADMIN.name())
+                .requestMatchers("/teacher/**")
+                .hasRole(Role.TEACHER.name())
+                .requestMatchers("/guardian/**")
+                .hasRole(Role.GUARDIAN.name())
+                .requestMatchers("/actuator/**")
+                .hasRole(Role.CITY_ADMIN.name())
+                .anyRequest()
+                .authenticated();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 
     private static AuthenticationFailureHandler failureHandler() {

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Bearer tokens for API clients: opened with a login and password like the sign-in form, with its lockout and the
@@ -60,6 +61,30 @@ class TokenApiTests {
         assertThat(status(delete("/api/v1/tokens/current").header("Authorization", "Bearer " + token)))
                 .isEqualTo(204);
         assertThat(status(get("/api/v1/guardians/me/enrollments").header("Authorization", "Bearer " + token)))
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aBearerRequestIsStatelessAndNeedsNoCsrfToken() throws Exception {
+        String token = JsonPath.read(open(account(), PASSWORD).getContentAsString(), "$.token");
+        MvcResult read = mvc.perform(get("/api/v1/guardians/me/enrollments").header("Authorization", "Bearer " + token))
+                .andReturn();
+        assertThat(read.getResponse().getStatus()).isEqualTo(200);
+        assertThat(read.getRequest().getSession(false)).as("no session created").isNull();
+        assertThat(read.getResponse().getHeaders("Set-Cookie")).isEmpty();
+        // a write without a CSRF token gets past the security filters: refused for its missing key, not with 403
+        MvcResult write = mvc.perform(post("/api/v1/enrollments")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"childId\": \"" + UUID.randomUUID() + "\", \"offeringId\": \"" + UUID.randomUUID()
+                                + "\", \"consent\": true, \"consentVersion\": \"2026-1\"}"))
+                .andReturn();
+        assertThat(write.getResponse().getStatus()).isEqualTo(400);
+        assertThat(write.getRequest().getSession(false)).isNull();
+        // without the bearer token the same write is a session write and needs its CSRF token
+        assertThat(status(post("/api/v1/enrollments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")))
                 .isEqualTo(401);
     }
 
