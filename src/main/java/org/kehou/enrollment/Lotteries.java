@@ -858,7 +858,7 @@ public class Lotteries {
         var statement = jdbc.sql("""
                         select child_id, county_id, school_id, guardian_id, account_id, choice1, choice2, choice3,
                           consent_version, revision
-                        from enrollment.lottery_application where """ + where + " order by child_id").param("w", windowId);
+                        from enrollment.lottery_application""" + " where " + where + " order by child_id").param("w", windowId);
         if (childId != null) {
             statement = statement.param("c", childId);
         }
