@@ -104,7 +104,11 @@ class LotterySchoolController {
         LotteryDetails details = lotteries.details(me, windowId);
         try {
             DrawOutcome outcome = lotteries.draw(me, windowId);
-            redirect.addFlashAttribute("drawn", outcome);
+            // kept in the session until the redirect is followed, so as plain numbers
+            redirect.addFlashAttribute(
+                    "drawn",
+                    new java.util.ArrayList<>(java.util.List.of(
+                            outcome.applications(), outcome.confirmed(), outcome.waitlisted(), outcome.unplaced())));
             return "redirect:" + BASE + "/" + windowId;
         } catch (RuleViolation refused) {
             model.addAttribute("refusalKey", refused.messageKey());
