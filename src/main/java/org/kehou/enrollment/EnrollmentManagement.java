@@ -247,7 +247,8 @@ public class EnrollmentManagement {
     /**
      * Opens a registration window (ENROL-2) for a school (its admin, or its county's admin) or for every school of a
      * county without windows of their own (the county's admin). It may not overlap another window of the same school
-     * or county and term. The published offerings it governs get their seat rows now.
+     * or county and term. The published offerings it governs get their seat rows now; a lottery window gets its seed
+     * and the published commitment to it (ADR 0011).
      */
     @Transactional
     public UUID openWindow(UserScope scope, NewWindow command) {

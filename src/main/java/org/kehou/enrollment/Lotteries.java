@@ -241,9 +241,7 @@ public class Lotteries {
                             set choice1 = :c1, choice2 = :c2, choice3 = :c3, guardian_id = :guardian, account_id = :account,
                               consent_version = :consent, consented_at = :now, revision = :revision
                             where window_id = :window and child_id = :child""")
-                    .param("c1", choices.get(0))
-                    .param("c2", choices.size() > 1 ? choices.get(1) : null)
-                    .param("c3", choices.size() > 2 ? choices.get(2) : null)
+                    .params(ranked(choices))
                     .param("guardian", scope.guardianId())
                     .param("account", scope.accountId())
                     .param("consent", command.consentVersion())
@@ -264,9 +262,7 @@ public class Lotteries {
                     .param("school", child.schoolId())
                     .param("guardian", scope.guardianId())
                     .param("account", scope.accountId())
-                    .param("c1", choices.get(0))
-                    .param("c2", choices.size() > 1 ? choices.get(1) : null)
-                    .param("c3", choices.size() > 2 ? choices.get(2) : null)
+                    .params(ranked(choices))
                     .param("consent", command.consentVersion())
                     .param("now", now)
                     .param("revision", revision)
@@ -282,9 +278,7 @@ public class Lotteries {
                 .param("county", child.countyId())
                 .param("school", child.schoolId())
                 .param("account", scope.accountId())
-                .param("c1", choices.get(0))
-                .param("c2", choices.size() > 1 ? choices.get(1) : null)
-                .param("c3", choices.size() > 2 ? choices.get(2) : null)
+                .params(ranked(choices))
                 .param("consent", command.consentVersion())
                 .param("now", now)
                 .update();
@@ -333,18 +327,9 @@ public class Lotteries {
     /** The lottery windows the caller manages: a school admin's own school's, a county admin's county's. */
     @Transactional(readOnly = true)
     public List<LotterySummary> lotteries(UserScope scope) {
-        List<RegistrationWindow> found = new ArrayList<>();
-        if (scope.has(Role.COUNTY_ADMIN) && scope.countyId() != null) {
-            found.addAll(windows.findByCountyId(scope.countyId()));
-        } else if (scope.has(Role.SCHOOL_ADMIN) && scope.schoolId() != null) {
-            UUID county = organization.school(scope, scope.schoolId()).countyId();
-            windows.findByCountyId(county).stream()
-                    .filter(w -> scope.schoolId().equals(w.schoolId()))
-                    .forEach(found::add);
-        }
-        return found.stream()
+        return enrollment.windows(scope).stream()
                 .filter(w -> w.allocation() == Allocation.LOTTERY)
-                .sorted(Comparator.comparing(RegistrationWindow::opensAt).reversed())
+                .filter(w -> scope.has(Role.COUNTY_ADMIN) || java.util.Objects.equals(w.schoolId(), scope.schoolId()))
                 .map(w -> new LotterySummary(
                         w.id(),
                         w.schoolId(),
@@ -537,9 +522,7 @@ public class Lotteries {
                     .param("guardian", i.guardianId())
                     .param("account", i.accountId())
                     .param("priority", i.priority())
-                    .param("c1", i.choices().get(0))
-                    .param("c2", i.choices().size() > 1 ? i.choices().get(1) : null)
-                    .param("c3", i.choices().size() > 2 ? i.choices().get(2) : null)
+                    .params(ranked(i.choices()))
                     .param("consent", i.consentVersion())
                     .update();
         }
@@ -894,6 +877,15 @@ public class Lotteries {
                         select child_id, position, placed_offering, waiting_offering, outcome, enrollment_id
                         from enrollment.lottery_result where window_id = :w""").param("w", windowId).query(ResultRow.class).list().forEach(r -> found.put(r.childId(), r));
         return found;
+    }
+
+    /** The parameters c1, c2 and c3 of ranked choices, null where fewer were ranked. */
+    private static Map<String, @Nullable Object> ranked(List<UUID> choices) {
+        Map<String, @Nullable Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < Lottery.MAX_CHOICES; i++) {
+            params.put("c" + (i + 1), i < choices.size() ? choices.get(i) : null);
+        }
+        return params;
     }
 
     private static List<UUID> choices(UUID first, @Nullable UUID second, @Nullable UUID third) {

@@ -251,7 +251,12 @@ class SeatLedger {
             } else if (jdbc.sql("""
                                     update enrollment.seat
                                     set last_ticket = claims + 1, waiting = waiting + 1, claims = claims + 1
-                                    where offering_id = :offering and taken >= capacity and waiting < waitlist_limit""").param("offering", c.offeringId()).update() == 1) {
+                                    where offering_id = :offering and (taken >= capacity or :queueOnly = 1)
+                                      and waiting < waitlist_limit""")
+                            .param("offering", c.offeringId())
+                            .param("queueOnly", seatAllowed ? 0 : 1)
+                            .update()
+                    == 1) {
                 result = EnrollmentResult.WAITLISTED;
                 record Line(int waiting, long lastTicket) {}
                 Line line = jdbc.sql("select waiting, last_ticket from enrollment.seat where offering_id = :offering")

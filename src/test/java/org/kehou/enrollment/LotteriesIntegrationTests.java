@@ -227,6 +227,35 @@ class LotteriesIntegrationTests {
     }
 
     @Test
+    void siblingsDrawnTogetherWaitTogetherWhereOneSeatIsTooFewAndNeverTakeItSingly() {
+        UUID chess = fixtures.offering(campus, DayOfWeek.MONDAY, Slot.SLOT_1, 1, 3);
+        UUID window = lotteryWindow(campus, 5);
+        clock.set(EIGHT.plusMinutes(1));
+        Family twins = fixtures.family(campus, 3, 2);
+        Family single = fixtures.family(campus, 3, 1);
+        for (UUID child : twins.children()) {
+            apply(twins.guardian(), child, window, chess);
+        }
+        apply(single, window, chess);
+        lotteries.setSiblings(campus.admin(), window, SiblingPlacement.TOGETHER);
+        clock.set(EIGHT.plusHours(2));
+
+        DrawOutcome outcome = lotteries.draw(campus.admin(), window);
+
+        assertThat(outcome.confirmed()).isEqualTo(1);
+        assertThat(outcome.waitlisted()).isEqualTo(2);
+        assertThat(enrollment.familyEnrollments(single.guardian()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(EnrollmentStatus.CONFIRMED));
+        assertThat(enrollment.familyEnrollments(twins.guardian()))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo(EnrollmentStatus.WAITLISTED));
+        assertThat(enrollment.seats(chess).waiting()).isEqualTo(2);
+        assertThat(lotteries.verify(campus.admin(), window).matches()).isTrue();
+        assertThat(lotteries.publicLottery(window).siblings()).isEqualTo(SiblingPlacement.TOGETHER);
+    }
+
+    @Test
     void refusedApplicationsStoreNothing() {
         UUID chess = fixtures.offering(campus, DayOfWeek.THURSDAY, Slot.SLOT_2, 2, 3);
         UUID choir = fixtures.offering(campus, DayOfWeek.THURSDAY, Slot.SLOT_1, 2, 3);

@@ -111,11 +111,7 @@ class LotterySchoolController {
                             outcome.applications(), outcome.confirmed(), outcome.waitlisted(), outcome.unplaced())));
             return "redirect:" + BASE + "/" + windowId;
         } catch (RuleViolation refused) {
-            model.addAttribute("refusalKey", refused.messageKey());
-            model.addAttribute("refusalArgs", refused.arguments());
-            model.addAttribute("priorityForm", new PriorityForm());
-            model.addAttribute("siblingsForm", new SiblingsForm(details.siblings()));
-            return lotteryView(details, model);
+            return refusedView(details, refused, model);
         }
     }
 
@@ -125,8 +121,7 @@ class LotterySchoolController {
         try {
             model.addAttribute("verification", lotteries.verify(me, windowId));
         } catch (RuleViolation refused) {
-            model.addAttribute("refusalKey", refused.messageKey());
-            model.addAttribute("refusalArgs", refused.arguments());
+            return refusedView(details, refused, model);
         }
         model.addAttribute("priorityForm", new PriorityForm());
         model.addAttribute("siblingsForm", new SiblingsForm(details.siblings()));
@@ -148,6 +143,15 @@ class LotterySchoolController {
         model.addAttribute(
                 "explanation", lotteries.explain(me, windowId, childId).orElse(null));
         return Htmx.view(hx, "enrollment/school/lottery-child", "explanation");
+    }
+
+    /** The lottery's page with a refusal of the draw or its check above it; nothing was changed. */
+    private String refusedView(LotteryDetails details, RuleViolation refused, Model model) {
+        model.addAttribute("refusalKey", refused.messageKey());
+        model.addAttribute("refusalArgs", refused.arguments());
+        model.addAttribute("priorityForm", new PriorityForm());
+        model.addAttribute("siblingsForm", new SiblingsForm(details.siblings()));
+        return lotteryView(details, model);
     }
 
     private String lotteryView(LotteryDetails details, Model model) {
