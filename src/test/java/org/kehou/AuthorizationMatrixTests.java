@@ -175,6 +175,14 @@ class AuthorizationMatrixTests {
     @Autowired
     CatalogManagement catalog;
 
+    @Autowired
+    org.kehou.enrollment.Lotteries lotteries;
+
+    final Map<Relation, UUID> openLotteries = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> closedLotteries = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> lotteryChildren = new EnumMap<>(Relation.class);
+    UUID lotteryOffering;
+
     final Map<Relation, UUID> registrations = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> openOfferings = new EnumMap<>(Relation.class);
 
@@ -374,6 +382,7 @@ class AuthorizationMatrixTests {
         careRequests();
         operationsTargets();
         registrationTargets();
+        lotteryTargets();
         defineRows();
     }
 
@@ -425,6 +434,212 @@ class AuthorizationMatrixTests {
                                 fixtures.consenting(family.child(), offering),
                                 EnrollmentFixtures.key())
                         .enrollmentId());
+    }
+
+    /**
+     * Lottery windows (ENROL-2) of JX-PS, JX-JM and LL-PS: one open now in a school year of its own, which the demo
+     * guardian's child has applied to at JX-PS, and one already closed and not drawn, in another year.
+     */
+    private void lotteryTargets() {
+        EnrollmentFixtures fixtures = new EnrollmentFixtures(organization, catalog, enrollment, accounts, clock);
+        UserScope admin = demo.scope(Caller.SCHOOL_ADMIN.login);
+        Map<Relation, UserScope> admins = Map.of(
+                Relation.OWN,
+                admin,
+                Relation.OTHER_SCHOOL,
+                new UserScope(
+                        UUID.randomUUID(),
+                        "矩阵管理员",
+                        Set.of(Role.SCHOOL_ADMIN),
+                        counties.get(Relation.OWN),
+                        schools.get(Relation.OTHER_SCHOOL),
+                        null,
+                        null,
+                        null),
+                Relation.OTHER_COUNTY,
+                demo.scope("LL-PS-ADMIN"));
+        int open = EnrollmentFixtures.year();
+        int closed = EnrollmentFixtures.year();
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        for (Relation r : List.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            openLotteries.put(
+                    r,
+                    enrollment.openWindow(
+                            admins.get(r),
+                            new EnrollmentManagement.NewWindow(
+                                    null,
+                                    open,
+                                    TermKind.AUTUMN,
+                                    now.minusHours(1),
+                                    now.plusDays(1),
+                                    org.kehou.enrollment.Allocation.LOTTERY,
+                                    5)));
+            UUID window = enrollment.openWindow(
+                    admins.get(r),
+                    new EnrollmentManagement.NewWindow(
+                            null,
+                            closed,
+                            TermKind.AUTUMN,
+                            now.minusHours(2),
+                            now.plusHours(1),
+                            org.kehou.enrollment.Allocation.LOTTERY,
+                            5));
+            jdbc.sql("update enrollment.registration_window set closes_at = :t, version = version + 1 where id = :id")
+                    .param("t", now.minusMinutes(1))
+                    .param("id", window)
+                    .update();
+            closedLotteries.put(r, window);
+        }
+        UUID school = schools.get(Relation.OWN);
+        UUID term = organization.planTerm(
+                admin, school, open, TermKind.AUTUMN, LocalDate.of(open, 9, 1), LocalDate.of(open + 1, 1, 15));
+        int grade = jdbc.sql("""
+                        select c.grade_level from organization.student st
+                        join organization.school_class c on c.id = st.class_id where st.id = :id""")
+                .param("id", students.get(Relation.OWN))
+                .query(Integer.class)
+                .single();
+        UUID offering = fixtures.offering(
+                new Campus(counties.get(Relation.OWN), school, admin, term, open, Map.of()),
+                DayOfWeek.WEDNESDAY,
+                Slot.SLOT_2,
+                30,
+                grade);
+        lotteryOffering = offering;
+        lotteries.apply(
+                demo.scope(Caller.GUARDIAN.login),
+                new org.kehou.enrollment.Lotteries.Apply(
+                        openLotteries.get(Relation.OWN),
+                        students.get(Relation.OWN),
+                        List.of(offering),
+                        true,
+                        enrollment.consentVersion()));
+        lotteryChildren.put(Relation.OWN, students.get(Relation.OWN));
+        lotteryChildren.put(Relation.OTHER_SCHOOL, students.get(Relation.OTHER_SCHOOL));
+        lotteryChildren.put(Relation.OTHER_COUNTY, students.get(Relation.OTHER_COUNTY));
+    }
+
+    /**
+     * The lottery pages (ENROL-2): a school admin manages, draws and explains only their own school's lotteries
+     * (another school's are not found); only a guardian applies, only for their own child; the commitment pages
+     * are public.
+     */
+    private void lotteryRows(Set<Relation> none, Set<Relation> student) {
+        Set<Relation> lotterySchools = EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        Map<Role, Set<Relation>> ownSchool = Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN));
+        row(
+                "GET /school/lotteries",
+                none,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, none),
+                false,
+                r -> get("/school/lotteries"),
+                true);
+        row(
+                "GET /school/lotteries/{windowId}",
+                lotterySchools,
+                200,
+                ownSchool,
+                false,
+                r -> get("/school/lotteries/{w}", openLotteries.get(r)),
+                true);
+        row(
+                "POST /school/lotteries/{windowId}/siblings",
+                lotterySchools,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/lotteries/{w}/siblings", openLotteries.get(r))
+                        .param("siblings", "TOGETHER"),
+                false);
+        row(
+                "POST /school/lotteries/{windowId}/priorities",
+                lotterySchools,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/lotteries/{w}/priorities", openLotteries.get(r))
+                        .param("childId", lotteryChildren.get(r).toString())
+                        .param("group", "1")
+                        .param("reason", "矩阵优先"),
+                false);
+        row(
+                "POST /school/lotteries/{windowId}/draw",
+                lotterySchools,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/lotteries/{w}/draw", closedLotteries.get(r)),
+                false);
+        row(
+                "POST /school/lotteries/{windowId}/verify",
+                lotterySchools,
+                200,
+                ownSchool,
+                false,
+                r -> post("/school/lotteries/{w}/verify", closedLotteries.get(r)),
+                false);
+        row(
+                "GET /school/lotteries/{windowId}/children/{childId}",
+                lotterySchools,
+                200,
+                ownSchool,
+                false,
+                r -> get("/school/lotteries/{w}/children/{c}", openLotteries.get(r), lotteryChildren.get(r)),
+                true);
+        row(
+                "GET /guardian/lotteries",
+                none,
+                200,
+                Map.of(Role.GUARDIAN, none),
+                false,
+                r -> get("/guardian/lotteries"),
+                true);
+        Map<Role, Set<Relation>> ownChild = Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN));
+        row(
+                "GET /guardian/lotteries/{windowId}/children/{childId}",
+                student,
+                200,
+                ownChild,
+                false,
+                r -> get("/guardian/lotteries/{w}/children/{c}", guardianLottery(r), students.get(r)),
+                true);
+        row(
+                "POST /guardian/lotteries/{windowId}/children/{childId}",
+                student,
+                302,
+                ownChild,
+                false,
+                r -> post("/guardian/lotteries/{w}/children/{c}", guardianLottery(r), students.get(r))
+                        .param("choices", lotteryOffering.toString())
+                        .param("consent", "true")
+                        .param("consentVersion", enrollment.consentVersion()),
+                false);
+        Map<Role, Set<Relation>> anyone = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            anyone.put(role, lotterySchools);
+        }
+        row(
+                "GET /public/lotteries/{windowId}",
+                lotterySchools,
+                200,
+                anyone,
+                true,
+                r -> get("/public/lotteries/{w}", openLotteries.get(r)),
+                false);
+        row(
+                "GET /public/schools/{schoolId}/lotteries",
+                lotterySchools,
+                200,
+                anyone,
+                true,
+                r -> get("/public/schools/{s}/lotteries", schools.get(r)),
+                false);
+    }
+
+    /** The open lottery governing the school of the relation's child. */
+    private UUID guardianLottery(Relation r) {
+        return openLotteries.get(r == Relation.SAME_SCHOOL ? Relation.OWN : r);
     }
 
     /**
@@ -587,6 +802,7 @@ class AuthorizationMatrixTests {
                 EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
         Set<Relation> schoolWide = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL);
         operationsRows(none, student, schoolWide);
+        lotteryRows(none, student);
         Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             anyRole.put(r, none);
@@ -2033,6 +2249,10 @@ class AuthorizationMatrixTests {
                           + (select count(*) from operations.pickup_release) * 113
                           + (select count(*) from operations.pickup_refusal) * 127
                           + (select count(*) + coalesce(sum(version), 0) from operations.patrol) * 131
-                          + (select count(*) from operations.incident) * 137""").query(Long.class).single();
+                          + (select count(*) from operations.incident) * 137
+                          + (select count(*) from enrollment.lottery_application_event) * 139
+                          + (select count(*) from enrollment.lottery_priority) * 149
+                          + (select count(*) from enrollment.lottery_draw) * 151
+                          + (select coalesce(sum(version), 0) from enrollment.lottery) * 157""").query(Long.class).single();
     }
 }

@@ -65,6 +65,7 @@ public class EnrollmentManagement {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String consentVersion;
+    private final LotterySeeds seeds;
 
     EnrollmentManagement(
             RegistrationFacts facts,
@@ -76,7 +77,8 @@ public class EnrollmentManagement {
             AuditTrail audit,
             JdbcClient jdbc,
             Clock clock,
-            @Value("${kehou.enrollment.consent-version:2026-1}") String consentVersion) {
+            @Value("${kehou.enrollment.consent-version:2026-1}") String consentVersion,
+            LotterySeeds seeds) {
         this.facts = facts;
         this.ledger = ledger;
         this.offerings = offerings;
@@ -87,6 +89,7 @@ public class EnrollmentManagement {
         this.jdbc = jdbc;
         this.clock = clock;
         this.consentVersion = consentVersion;
+        this.seeds = seeds;
     }
 
     /** The version of the consent text guardians agree to now (ENROL-1); the text is {@code enrollment.consent.text}. */
@@ -137,6 +140,7 @@ public class EnrollmentManagement {
         LocalDateTime now = LocalDateTime.now(clock);
         RegistrationWindow window = RegistrationWindowRule.openAt(
                 facts.windows(offering.countyId(), offering.schoolId(), term.schoolYear(), term.kind()), now);
+        AllocationRule.check(window.allocation(), Allocation.FIRST_COME);
         offerings.checkNoticePeriod(offering);
         if (!facts.hasSeat(offering.id())) {
             ledger.sync(List.of(offering), window.waitlistLimit(), now);
@@ -243,7 +247,8 @@ public class EnrollmentManagement {
     /**
      * Opens a registration window (ENROL-2) for a school (its admin, or its county's admin) or for every school of a
      * county without windows of their own (the county's admin). It may not overlap another window of the same school
-     * or county and term. The published offerings it governs get their seat rows now.
+     * or county and term. The published offerings it governs get their seat rows now; a lottery window gets its seed
+     * and the published commitment to it (ADR 0011).
      */
     @Transactional
     public UUID openWindow(UserScope scope, NewWindow command) {
@@ -288,6 +293,9 @@ public class EnrollmentManagement {
                     RegistrationWindowRule.MINUTE.format(w.closesAt()));
         });
         windows.save(window);
+        if (window.allocation() == Allocation.LOTTERY) {
+            seeds.commit(window, now);
+        }
         Set<UUID> ownWindows = existing.stream()
                 .map(RegistrationWindow::schoolId)
                 .filter(s -> s != null)

@@ -39,6 +39,32 @@ final class Lottery {
 
     /** Draws the seats of a window: the same inputs and seed always give the same result. */
     static Result draw(String seed, Map<UUID, Integer> seats, Collection<Application> applications, Siblings siblings) {
+        return run(seed, seats, applications, siblings, null).result();
+    }
+
+    /**
+     * How one child's turn went in the draw (ENROL-2, explaining a result): the draw run again from the same inputs,
+     * noting, when the child's turn came, how many seats each of their choices had left and how many they needed.
+     */
+    static Turn turn(
+            String seed,
+            Map<UUID, Integer> seats,
+            Collection<Application> applications,
+            Siblings siblings,
+            UUID childId) {
+        Turn turn = run(seed, seats, applications, siblings, childId).turn();
+        if (turn == null) {
+            throw new IllegalArgumentException("no application of " + childId);
+        }
+        return turn;
+    }
+
+    private static Run run(
+            String seed,
+            Map<UUID, Integer> seats,
+            Collection<Application> applications,
+            Siblings siblings,
+            @Nullable UUID watched) {
         if (seed.isBlank()) {
             throw new IllegalArgumentException("the seed must be published before the draw");
         }
@@ -47,8 +73,20 @@ final class Lottery {
         Map<UUID, UUID> placed = new LinkedHashMap<>();
         List<UUID> order = new ArrayList<>();
         Map<UUID, List<UUID>> waiting = new TreeMap<>();
+        Turn turn = null;
         for (Unit unit : units) {
             unit.members().forEach(m -> order.add(m.childId()));
+            if (watched != null
+                    && unit.members().stream().anyMatch(m -> m.childId().equals(watched))) {
+                Map<UUID, Integer> before = new LinkedHashMap<>();
+                unit.choices().forEach(o -> before.put(o, left.getOrDefault(o, 0)));
+                turn = new Turn(
+                        order.indexOf(watched) + 1,
+                        drawKey(seed, watched),
+                        unit.priority(),
+                        unit.members().size(),
+                        before);
+            }
             UUID seat = unit.choices().stream()
                     .filter(o -> left.getOrDefault(o, 0) >= unit.members().size())
                     .findFirst()
@@ -62,7 +100,25 @@ final class Lottery {
                                 .add(m.childId()));
             }
         }
-        return new Result(seed, order, placed, waiting);
+        return new Run(new Result(seed, order, placed, waiting), turn);
+    }
+
+    private record Run(Result result, @Nullable Turn turn) {}
+
+    /**
+     * A child's turn in the draw.
+     *
+     * @param position the child's place in the draw order, 1 first
+     * @param key the child's draw key from the seed, which orders children of one priority group
+     * @param priority the priority group the child (or the siblings drawn with them) was drawn in
+     * @param needed the seats the child's unit needed: 1, or the number of siblings drawn together
+     * @param seatsLeft each choice, in rank, with the seats it had left when the turn came
+     */
+    record Turn(int position, String key, int priority, int needed, Map<UUID, Integer> seatsLeft) {
+
+        Turn {
+            seatsLeft = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seatsLeft));
+        }
     }
 
     /** The key that orders children of one priority group: SHA-256 of the seed and the child's id, in hex. */

@@ -13,7 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * When guardians may register for the offerings of a term (ENROL-2): for one school, or for every school of a county
  * that has no window of its own. It closes after it opens; windows of the same school or county and term do not
- * overlap; seats go to the first who ask and a waiting list of up to {@code waitlistLimit} moves automatically.
+ * overlap; seats go to the first who ask or by lottery (ADR 0011) and a waiting list of up to {@code waitlistLimit} moves automatically.
  */
 @Table(schema = "enrollment", name = "registration_window")
 class RegistrationWindow {
@@ -86,9 +86,6 @@ class RegistrationWindow {
         }
         if (!closesAt.isAfter(now)) {
             throw new RuleViolation("window.inThePast");
-        }
-        if (allocation != Allocation.FIRST_COME) {
-            throw new RuleViolation("window.lotteryNotAvailable");
         }
         if (waitlistLimit < 0 || waitlistLimit > MAX_WAITLIST) {
             throw new RuleViolation("window.waitlistLimit", MAX_WAITLIST);

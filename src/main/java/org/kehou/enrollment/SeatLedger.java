@@ -178,7 +178,7 @@ class SeatLedger {
     Claimed claim(Claim claim) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return oneStatement ? claimInOneStatement(claim) : claimStepwise(claim);
+                return oneStatement ? claimInOneStatement(claim) : claimStepwise(claim, true);
             } catch (DuplicateKeyException e) {
                 // a concurrent claim of the same child, or with the same key, committed first and this one was
                 // rolled back entirely; trying again reads what it stored
@@ -226,7 +226,16 @@ class SeatLedger {
                 .single();
     }
 
-    private Claimed claimStepwise(Claim c) {
+    /**
+     * Gives a child a place in line only, never a free seat (ENROL-2, a lottery's waiting list): a child the draw
+     * placed nowhere joins their first choice's line in draw order even where siblings drawn together left a seat
+     * too few for them all. Runs in the caller's transaction; not on the registration rush's path.
+     */
+    Claimed queue(Claim claim) {
+        return claimStepwise(claim, false);
+    }
+
+    private Claimed claimStepwise(Claim c, boolean seatAllowed) {
         return transactions.execute(status -> {
             Optional<Claimed> prior = prior(c.accountId(), c.key());
             if (prior.isPresent()) {
@@ -247,14 +256,20 @@ class SeatLedger {
                 result = held.get().equals(c.offeringId())
                         ? EnrollmentResult.ALREADY_ENROLLED
                         : EnrollmentResult.TIME_CONFLICT;
-            } else if (jdbc.sql("""
+            } else if (seatAllowed
+                    && jdbc.sql("""
                                     update enrollment.seat set taken = taken + 1, claims = claims + 1
                                     where offering_id = :offering and taken < capacity""").param("offering", c.offeringId()).update() == 1) {
                 result = EnrollmentResult.CONFIRMED;
             } else if (jdbc.sql("""
                                     update enrollment.seat
                                     set last_ticket = claims + 1, waiting = waiting + 1, claims = claims + 1
-                                    where offering_id = :offering and taken >= capacity and waiting < waitlist_limit""").param("offering", c.offeringId()).update() == 1) {
+                                    where offering_id = :offering and (taken >= capacity or :queueOnly = 1)
+                                      and waiting < waitlist_limit""")
+                            .param("offering", c.offeringId())
+                            .param("queueOnly", seatAllowed ? 0 : 1)
+                            .update()
+                    == 1) {
                 result = EnrollmentResult.WAITLISTED;
                 record Line(int waiting, long lastTicket) {}
                 Line line = jdbc.sql("select waiting, last_ticket from enrollment.seat where offering_id = :offering")

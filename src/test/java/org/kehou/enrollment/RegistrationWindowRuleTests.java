@@ -89,7 +89,7 @@ class RegistrationWindowRuleTests {
                         "admin",
                         NOON),
                 "window.inThePast");
-        assertRefused(() -> plan(EIGHT, NOON, Allocation.LOTTERY, 10), "window.lotteryNotAvailable");
+        assertThat(plan(EIGHT, NOON, Allocation.LOTTERY, 10).allocation()).isEqualTo(Allocation.LOTTERY);
         assertRefused(() -> plan(EIGHT, NOON, Allocation.FIRST_COME, -1), "window.waitlistLimit");
         assertRefused(() -> plan(EIGHT, NOON, Allocation.FIRST_COME, 1001), "window.waitlistLimit");
         assertThat(plan(EIGHT, NOON, Allocation.FIRST_COME, 0).promotion()).isEqualTo(Promotion.AUTOMATIC);

@@ -40,14 +40,13 @@ class RegistrationWindowApiController {
             description = "For a school (its admin, or its county's admin) or, without schoolId, for every school"
                     + " of the county admin's county that has no window of its own for that term. Times are"
                     + " Asia/Shanghai local times; the window takes registrations from opensAt up to, not"
-                    + " including, closesAt. Seats go to the first who ask (FIRST_COME); the waiting list of each"
-                    + " offering takes up to waitlistLimit children and moves automatically.")
+                    + " including, closesAt. Seats go to the first who ask (FIRST_COME) or by a lottery drawn after"
+                    + " closing (LOTTERY, whose seed commitment is published at /public/lotteries/{id}); the"
+                    + " waiting list of each offering takes up to waitlistLimit children and moves automatically.")
     @ApiResponse(responseCode = "201", description = "opened")
     @ApiResponse(responseCode = "400", description = "a field missing or unusable")
     @ApiResponse(responseCode = "404", description = "a school outside the caller's scope")
-    @ApiResponse(
-            responseCode = "422",
-            description = "closes before it opens, already over, overlaps another window, or asks for a lottery")
+    @ApiResponse(responseCode = "422", description = "closes before it opens, already over, or overlaps another window")
     @PostMapping("/api/v1/registration-windows")
     ResponseEntity<Opened> open(UserScope me, @Valid @RequestBody WindowRequest request) {
         UUID id = enrollment.openWindow(

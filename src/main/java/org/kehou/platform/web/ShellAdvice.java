@@ -79,6 +79,7 @@ class ShellAdvice {
             items.add(new NavItem("nav.timetable", "/school/timetable"));
             items.add(new NavItem("nav.services", "/school/services"));
             items.add(new NavItem("nav.openings", "/school/openings"));
+            items.add(new NavItem("nav.lotteries", "/school/lotteries"));
             items.add(new NavItem("nav.careRequests", "/school/care-requests"));
             items.add(new NavItem("nav.earlyArrivals", "/school/early-arrivals"));
             items.add(new NavItem("nav.extendedCare", "/school/extended-care"));
@@ -96,6 +97,7 @@ class ShellAdvice {
         if (me.has(Role.GUARDIAN)) {
             items.add(new NavItem("nav.children", "/guardian"));
             items.add(new NavItem("nav.careRequests", "/guardian/care"));
+            items.add(new NavItem("nav.lotteries", "/guardian/lotteries"));
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         NavItem current = items.stream()

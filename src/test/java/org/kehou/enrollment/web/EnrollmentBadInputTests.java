@@ -167,9 +167,9 @@ class EnrollmentBadInputTests {
         assertRefused(window(windowBody("AUTUMN", now.plusDays(1), now.plusDays(2), 5000)), 400, "候补人数");
         assertRefused(
                 window(windowBody("AUTUMN", now.plusDays(1), now.plusDays(2), 5)
-                        .replace("\"waitlistLimit\"", "\"allocation\": \"LOTTERY\", \"waitlistLimit\"")),
-                422,
-                "摇号");
+                        .replace("\"waitlistLimit\"", "\"allocation\": \"RAFFLE\", \"waitlistLimit\"")),
+                400,
+                "allocation");
         assertRefused(
                 window(windowBody("AUTUMN", now.plusDays(1), now.plusDays(2), 5)
                         .replace("\"opensAt\": \"" + now.plusDays(1) + "\"", "\"opensAt\": \"tomorrow\"")),

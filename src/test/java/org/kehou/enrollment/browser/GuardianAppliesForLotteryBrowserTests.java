@@ -1,0 +1,210 @@
+package org.kehou.enrollment.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kehou.catalog.CatalogManagement;
+import org.kehou.catalog.Slot;
+import org.kehou.enrollment.Allocation;
+import org.kehou.enrollment.EnrollmentFixtures;
+import org.kehou.enrollment.EnrollmentFixtures.Campus;
+import org.kehou.enrollment.EnrollmentManagement;
+import org.kehou.enrollment.EnrollmentManagement.NewWindow;
+import org.kehou.organization.OrganizationManagement;
+import org.kehou.organization.TermKind;
+import org.kehou.platform.AccountManagement;
+import org.kehou.platform.UserScope;
+import org.kehou.support.BrowserTest;
+import org.kehou.support.Browsers;
+import org.kehou.support.DemoFixtures;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A lottery on a phone and at the school's desk (ENROL-2): the demo guardian ranks two choices for their child with
+ * consent, the school's admin sees the application and the published commitment, draws once the window has closed,
+ * and the guardian reads how their child's result came about; no guardian page is wider than the phone.
+ */
+@BrowserTest
+@ActiveProfiles("test")
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:lottery-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+class GuardianAppliesForLotteryBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoFixtures demo;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OrganizationManagement organization;
+
+    @Autowired
+    CatalogManagement catalog;
+
+    @Autowired
+    EnrollmentManagement enrollment;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    Clock clock;
+
+    WebDriver guardian;
+    WebDriver admin;
+
+    @BeforeEach
+    void start() {
+        guardian = Browsers.chrome(390, 844);
+        admin = Browsers.chrome(1280, 900);
+    }
+
+    @AfterEach
+    void stop() {
+        guardian.quit();
+        admin.quit();
+    }
+
+    @Test
+    void aGuardianRanksChoicesTheSchoolDrawsAndTheGuardianReadsWhy() throws IOException {
+        UserScope schoolAdmin = demo.scope("JX-PS-ADMIN");
+        UUID school = demo.school("JX-PS");
+        UserScope parent = demo.scope("19900000001");
+        UUID child = jdbc.sql(
+                        "select student_id from organization.student_guardian where guardian_id = :g order by student_id limit 1")
+                .param("g", parent.guardianId())
+                .query(UUID.class)
+                .single();
+        int grade = jdbc.sql("""
+                        select c.grade_level from organization.student st
+                        join organization.school_class c on c.id = st.class_id where st.id = :id""").param("id", child).query(Integer.class).single();
+        int year = EnrollmentFixtures.year();
+        UUID term = organization.planTerm(
+                schoolAdmin, school, year, TermKind.AUTUMN, LocalDate.of(year, 9, 1), LocalDate.of(year + 1, 1, 15));
+        EnrollmentFixtures fixtures = new EnrollmentFixtures(organization, catalog, enrollment, accounts, clock);
+        Campus campus = new Campus(schoolAdmin.countyId(), school, schoolAdmin, term, year, Map.of());
+        UUID chess = fixtures.offering(campus, DayOfWeek.MONDAY, Slot.SLOT_2, 1, grade);
+        UUID choir = fixtures.offering(campus, DayOfWeek.TUESDAY, Slot.SLOT_2, 5, grade);
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        UUID window = enrollment.openWindow(
+                schoolAdmin,
+                new NewWindow(null, year, TermKind.AUTUMN, now.minusHours(1), now.plusHours(2), Allocation.LOTTERY, 3));
+
+        signIn(guardian, "19900000001");
+        guardian.get(url("/guardian/lotteries"));
+        click(guardian, By.cssSelector("#lottery-" + window + "-" + child + " a"));
+        waitFor(guardian).until(ExpectedConditions.visibilityOfElementLocated(By.id("application-form")));
+        new Select(guardian.findElement(By.id("choice0"))).selectByValue(chess.toString());
+        new Select(guardian.findElement(By.id("choice1"))).selectByValue(choir.toString());
+        click(guardian, By.id("consent"));
+        click(guardian, By.id("submit-application"));
+        waitFor(guardian).until(ExpectedConditions.visibilityOfElementLocated(By.id("revision-1")));
+        assertFitsThePhone(guardian);
+        screenshot(guardian, "guardian-application");
+
+        signIn(admin, "JX-PS-ADMIN");
+        admin.get(url("/school/lotteries/" + window));
+        waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("applicant-" + child)));
+        assertThat(admin.findElement(By.id("draw")).isEnabled())
+                .as("not before closing")
+                .isFalse();
+        screenshot(admin, "school-before-draw");
+
+        jdbc.sql("update enrollment.registration_window set closes_at = :t, version = version + 1 where id = :id")
+                .param("t", now.minusMinutes(1))
+                .param("id", window)
+                .update();
+        admin.get(url("/school/lotteries/" + window));
+        click(admin, By.id("draw"));
+        waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("drawn")));
+        click(admin, By.id("verify"));
+        waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("verification")));
+        assertThat(admin.findElement(By.id("verification")).getText()).contains("核验通过");
+        screenshot(admin, "school-verified");
+
+        guardian.get(url("/guardian/lotteries/" + window + "/children/" + child));
+        waitFor(guardian).until(ExpectedConditions.visibilityOfElementLocated(By.id("explanation")));
+        assertThat(guardian.findElement(By.id("outcome")).getText()).contains("获得名额");
+        assertThat(guardian.findElement(By.id("choice-1")).getText()).contains("获得名额");
+        assertFitsThePhone(guardian);
+        screenshot(guardian, "guardian-explanation");
+
+        guardian.get(url("/public/lotteries/" + window));
+        waitFor(guardian).until(ExpectedConditions.visibilityOfElementLocated(By.id("seed")));
+        assertThat(guardian.findElement(By.id("seed")).getText()).hasSize(64);
+        screenshot(guardian, "public");
+    }
+
+    private void signIn(WebDriver browser, String login) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("login")).sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(DemoFixtures.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private static void click(WebDriver browser, By by) {
+        WebElement element = browser.findElement(by);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        waitFor(browser).until(ExpectedConditions.elementToBeClickable(element));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
+    }
+
+    private static void assertFitsThePhone(WebDriver browser) {
+        Number page =
+                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+        Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+        assertThat(page.intValue())
+                .as("page width on " + browser.getCurrentUrl())
+                .isLessThanOrEqualTo(window.intValue());
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(
+                shot,
+                Path.of(System.getProperty("java.io.tmpdir"), "lottery-" + name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebDriverWait waitFor(WebDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
