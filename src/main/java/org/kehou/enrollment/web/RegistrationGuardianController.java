@@ -128,6 +128,16 @@ class RegistrationGuardianController {
         return Htmx.view(hx, "enrollment/registration/mine", "registrations");
     }
 
+    @GetMapping("/guardian/registrations/{id}/withdraw")
+    String confirmWithdrawal(
+            UserScope me,
+            @PathVariable UUID id,
+            @RequestHeader(name = Htmx.HEADER, required = false) @Nullable String hx,
+            Model model) {
+        model.addAttribute("registration", own(me, id));
+        return Htmx.view(hx, "enrollment/registration/withdraw", "summary");
+    }
+
     @PostMapping("/guardian/registrations/{id}/withdraw")
     String withdraw(UserScope me, @PathVariable UUID id, RedirectAttributes redirect) {
         var outcome = enrollment.withdraw(me, id);
@@ -143,14 +153,17 @@ class RegistrationGuardianController {
             @RequestHeader(name = Htmx.HEADER, required = false) @Nullable String hx,
             Model model) {
         model.addAttribute("history", registration.history(me, id));
-        model.addAttribute(
-                "registration",
-                enrollment.familyEnrollments(me).stream()
-                        .filter(e -> e.id().equals(id))
-                        .findFirst()
-                        .orElseThrow(() -> new NotFoundException("enrollment")));
+        model.addAttribute("registration", own(me, id));
         model.addAttribute("back", "/guardian/registrations");
         return Htmx.view(hx, "enrollment/registration/history", "history");
+    }
+
+    /** One of the family's own registrations; another family's is not found. */
+    private EnrollmentSummary own(UserScope me, UUID id) {
+        return enrollment.familyEnrollments(me).stream()
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("enrollment"));
     }
 
     private String consentView(UserScope me, UUID childId, UUID offeringId, @Nullable String hx, Model model) {
@@ -162,6 +175,6 @@ class RegistrationGuardianController {
         model.addAttribute("child", choices.child());
         model.addAttribute("choice", choice);
         model.addAttribute("window", choices.window());
-        return Htmx.view(hx, "enrollment/registration/consent", "form");
+        return Htmx.view(hx, "enrollment/registration/consent", "summary");
     }
 }

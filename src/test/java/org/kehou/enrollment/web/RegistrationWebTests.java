@@ -163,7 +163,7 @@ class RegistrationWebTests {
                                 .header(Htmx.HEADER, "true"),
                         guardian))
                 .doesNotContain("<html")
-                .contains("id=\"enrol-form\"");
+                .contains("id=\"chosen\"");
 
         String refused = page(enrol(family.child(), slot1, false, key), guardian);
         assertThat(refused).contains("id=\"consent-error\"").contains("未经同意不会保存任何报名信息");
@@ -198,7 +198,15 @@ class RegistrationWebTests {
 
         UUID held = registration(first.child());
         String mine = page(get("/guardian/registrations"), firstGuardian);
-        assertThat(mine).contains("id=\"confirm-withdraw-" + held + "\"");
+        assertThat(mine).contains("id=\"withdraw-" + held + "\"");
+        assertThat(page(get("/guardian/registrations/{id}/withdraw", held), firstGuardian))
+                .contains("id=\"confirm-withdraw\"")
+                .contains("退出后名额将让给候补的第一位");
+        assertThat(page(get("/guardian/registrations/{id}/withdraw", held).header(Htmx.HEADER, "true"), firstGuardian))
+                .doesNotContain("<html");
+        assertThat(perform(get("/guardian/registrations/{id}/withdraw", held), guardian)
+                        .getStatus())
+                .isEqualTo(404);
         assertThat(page(get("/guardian/registrations").header(Htmx.HEADER, "true"), firstGuardian))
                 .doesNotContain("<html")
                 .contains("id=\"registration-" + held + "\"");
@@ -277,7 +285,7 @@ class RegistrationWebTests {
                 .doesNotContain("/guardian/registration/enrol");
         assertThat(page(get("/school/registration").header(Htmx.HEADER, "true"), admin))
                 .doesNotContain("<html")
-                .contains("id=\"window-form\"");
+                .contains("id=\"load-" + tiny + "\"");
 
         LocalDateTime now = LocalDateTime.now(clock);
         var opened = perform(
