@@ -383,6 +383,7 @@ class AuthorizationMatrixTests {
         operationsTargets();
         registrationTargets();
         lotteryTargets();
+        registerTargets();
         defineRows();
     }
 
@@ -434,6 +435,176 @@ class AuthorizationMatrixTests {
                                 fixtures.consenting(family.child(), offering),
                                 EnrollmentFixtures.key())
                         .enrollmentId());
+    }
+
+    @Autowired
+    org.kehou.enrollment.RegistrationQueries registrationQueries;
+
+    final Map<String, UUID> registerParts = new LinkedHashMap<>();
+    final Map<Relation, UUID> registerHeld = new EnumMap<>(Relation.class);
+
+    /**
+     * For the registration pages: an offering of the term shown today that fits the guardian's own child, for the
+     * consent page; and in a term of the child's school with an open window of its own, an offering to register for
+     * and a registration to withdraw and read the history of (another county's registration for the rest).
+     */
+    private void registerTargets() {
+        EnrollmentFixtures fixtures = new EnrollmentFixtures(organization, catalog, enrollment, accounts, clock);
+        UserScope admin = demo.scope(Caller.SCHOOL_ADMIN.login);
+        UserScope guardian = demo.scope(Caller.GUARDIAN.login);
+        UUID child = students.get(Relation.OWN);
+        registerParts.put(
+                "shown",
+                registrationQueries
+                        .choices(guardian, child)
+                        .offerings()
+                        .getFirst()
+                        .offeringId());
+        int year = EnrollmentFixtures.year();
+        UUID term = organization.planTerm(
+                admin,
+                schools.get(Relation.OWN),
+                year,
+                org.kehou.organization.TermKind.AUTUMN,
+                LocalDate.of(year, 9, 1),
+                LocalDate.of(year + 1, 1, 15));
+        Campus own = new Campus(counties.get(Relation.OWN), schools.get(Relation.OWN), admin, term, year, Map.of());
+        int grade = jdbc.sql("""
+                        select c.grade_level from organization.student st
+                        join organization.school_class c on c.id = st.class_id where st.id = :id""").param("id", child).query(Integer.class).single();
+        registerParts.put("open", fixtures.offering(own, DayOfWeek.WEDNESDAY, Slot.SLOT_2, 1000, grade));
+        UUID held = fixtures.offering(own, DayOfWeek.THURSDAY, Slot.SLOT_2, 1000, grade);
+        fixtures.openWindowNow(own, 10);
+        registerHeld.put(
+                Relation.OWN,
+                enrollment
+                        .enroll(guardian, fixtures.consenting(child, held), EnrollmentFixtures.key())
+                        .enrollmentId());
+        registerHeld.put(Relation.OTHER_COUNTY, registrations.get(Relation.OTHER_COUNTY));
+    }
+
+    /**
+     * The registration pages (ENROL-1..3): only a guardian registers, withdraws and reads their own child's
+     * registrations; a school admin reads its school's registration history and opens its windows, never registers;
+     * a county admin opens county-wide windows.
+     */
+    private void registerRows(Set<Relation> none, Set<Relation> student) {
+        Map<Role, Set<Relation>> ownChild = Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN));
+        Set<Relation> held = EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY);
+        row(
+                "GET /guardian/registration",
+                student,
+                200,
+                ownChild,
+                false,
+                r -> get("/guardian/registration")
+                        .param("child", students.get(r).toString()),
+                true);
+        row(
+                "GET /guardian/registration/enrol",
+                student,
+                200,
+                ownChild,
+                false,
+                r -> get("/guardian/registration/enrol")
+                        .param("child", students.get(r).toString())
+                        .param("offering", registerParts.get("shown").toString()),
+                true);
+        row(
+                "POST /guardian/registration/enrol",
+                student,
+                302,
+                ownChild,
+                false,
+                r -> post("/guardian/registration/enrol")
+                        .param("childId", students.get(r).toString())
+                        .param("offeringId", registerParts.get("open").toString())
+                        .param("idempotencyKey", EnrollmentFixtures.key())
+                        .param("consentVersion", enrollment.consentVersion())
+                        .param("consent", "true"),
+                false);
+        row(
+                "GET /guardian/registrations",
+                none,
+                200,
+                Map.of(Role.GUARDIAN, none),
+                false,
+                r -> get("/guardian/registrations"),
+                true);
+        row(
+                "GET /guardian/registrations/{id}/withdraw",
+                held,
+                200,
+                ownChild,
+                false,
+                r -> get("/guardian/registrations/{id}/withdraw", registerHeld.get(r)),
+                true);
+        row(
+                "POST /guardian/registrations/{id}/withdraw",
+                held,
+                302,
+                ownChild,
+                false,
+                r -> post("/guardian/registrations/{id}/withdraw", registerHeld.get(r)),
+                false);
+        row(
+                "GET /guardian/registrations/{id}/history",
+                held,
+                200,
+                ownChild,
+                false,
+                r -> get("/guardian/registrations/{id}/history", registerHeld.get(r)),
+                true);
+        row(
+                "GET /school/registration",
+                none,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, none),
+                false,
+                r -> get("/school/registration"),
+                true);
+        row(
+                "POST /school/registration/windows",
+                none,
+                302,
+                Map.of(Role.SCHOOL_ADMIN, none),
+                false,
+                r -> windowForm("/school/registration/windows"),
+                false);
+        row(
+                "GET /school/registration/enrollments/{id}/history",
+                held,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> get("/school/registration/enrollments/{id}/history", registerHeld.get(r)),
+                true);
+        row(
+                "GET /county/registration",
+                none,
+                200,
+                Map.of(Role.COUNTY_ADMIN, none, Role.INSPECTOR, none, Role.CITY_ADMIN, none),
+                false,
+                r -> get("/county/registration"),
+                true);
+        row(
+                "POST /county/registration/windows",
+                none,
+                302,
+                Map.of(Role.COUNTY_ADMIN, none),
+                false,
+                r -> windowForm("/county/registration/windows"),
+                false);
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> windowForm(String path) {
+        LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
+        return post(path)
+                .param("schoolYear", String.valueOf(EnrollmentFixtures.year()))
+                .param("termKind", "SPRING")
+                .param("opensAt", now.plusDays(1).toString())
+                .param("closesAt", now.plusDays(2).toString())
+                .param("waitlistLimit", "5");
     }
 
     /**
@@ -803,6 +974,7 @@ class AuthorizationMatrixTests {
         Set<Relation> schoolWide = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL);
         operationsRows(none, student, schoolWide);
         lotteryRows(none, student);
+        registerRows(none, student);
         Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             anyRole.put(r, none);

@@ -230,6 +230,18 @@ public class CatalogReports {
         return new Timetable(term, terms, slots(false, entries), SCHOOL_DAYS, entries, List.of());
     }
 
+    /**
+     * The published offerings of a school's term with the names of their staff instructors, as a guardian choosing
+     * among them may see them (ENROL-2, CONTENT-2): public information like the offerings themselves; an unknown
+     * school is not found.
+     */
+    public List<TimetableEntry> publishedEntries(UUID schoolId, UUID termId) {
+        organization.publicSchool(schoolId);
+        return entries(schoolId, termId, null, null, null, false, organization.staffNames(schoolId)).stream()
+                .filter(e -> e.state() == OfferingState.PUBLISHED)
+                .toList();
+    }
+
     private @Nullable Term chosenTerm(List<Term> terms, @Nullable UUID termId) {
         if (termId == null) {
             return Term.shownOn(terms, LocalDate.now(clock)).orElse(null);

@@ -289,6 +289,19 @@ public class OrganizationQueries {
                 .toList();
     }
 
+    /**
+     * The names of a school's staff by id, and nothing else of them, as a published timetable names its instructors
+     * to anyone; an unknown school has none.
+     */
+    public Map<UUID, String> staffNames(UUID schoolId) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        jdbc.sql("select id, name from organization.staff where school_id = :school")
+                .param("school", schoolId)
+                .query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
+                .list();
+        return Map.copyOf(names);
+    }
+
     /** The terms of a school with their calendars, latest first. */
     public List<Term> terms(UserScope scope, UUID schoolId) {
         SchoolSummary school = school(scope, schoolId);

@@ -206,6 +206,23 @@ public final class EnrollmentFixtures {
         return accounts.scopeOf(id).orElseThrow();
     }
 
+    /** Opens a sign-in account for an admin of the campus; returns the scope it signs in with. */
+    public UserScope adminAccount(Campus campus) {
+        UUID id = accounts.openAccount(new NewAccount(
+                "报名测试管理员",
+                null,
+                "ENR-A" + next(),
+                PASSWORD,
+                Set.of(Role.SCHOOL_ADMIN),
+                campus.countyId(),
+                campus.schoolId(),
+                null,
+                null,
+                null,
+                false));
+        return accounts.scopeOf(id).orElseThrow();
+    }
+
     /** Opens a window for the campus from an hour ago to two hours from now. */
     public UUID openWindowNow(Campus campus, int waitlistLimit) {
         LocalDateTime now = LocalDateTime.now(clock);

@@ -64,6 +64,7 @@ class ShellAdvice {
         if (me.has(Role.COUNTY_ADMIN) || (me.has(Role.INSPECTOR) && me.countyId() != null)) {
             items.add(new NavItem("nav.county", "/county"));
             items.add(new NavItem("nav.countyCatalog", "/county/catalog"));
+            items.add(new NavItem("nav.registration", "/county/registration"));
         }
         if (me.has(Role.SCHOOL_ADMIN)) {
             items.add(new NavItem("nav.school", "/school"));
@@ -80,6 +81,7 @@ class ShellAdvice {
             items.add(new NavItem("nav.services", "/school/services"));
             items.add(new NavItem("nav.openings", "/school/openings"));
             items.add(new NavItem("nav.lotteries", "/school/lotteries"));
+            items.add(new NavItem("nav.registration", "/school/registration"));
             items.add(new NavItem("nav.careRequests", "/school/care-requests"));
             items.add(new NavItem("nav.earlyArrivals", "/school/early-arrivals"));
             items.add(new NavItem("nav.extendedCare", "/school/extended-care"));
@@ -96,6 +98,8 @@ class ShellAdvice {
         }
         if (me.has(Role.GUARDIAN)) {
             items.add(new NavItem("nav.children", "/guardian"));
+            items.add(new NavItem("nav.registration", "/guardian/registration"));
+            items.add(new NavItem("nav.myRegistrations", "/guardian/registrations"));
             items.add(new NavItem("nav.careRequests", "/guardian/care"));
             items.add(new NavItem("nav.lotteries", "/guardian/lotteries"));
         }
