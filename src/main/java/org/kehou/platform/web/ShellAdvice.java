@@ -64,6 +64,7 @@ class ShellAdvice {
         if (me.has(Role.COUNTY_ADMIN) || (me.has(Role.INSPECTOR) && me.countyId() != null)) {
             items.add(new NavItem("nav.county", "/county"));
             items.add(new NavItem("nav.countyCatalog", "/county/catalog"));
+            items.add(new NavItem("nav.countyCounts", "/county/registration-counts"));
         }
         if (me.has(Role.SCHOOL_ADMIN)) {
             items.add(new NavItem("nav.school", "/school"));
@@ -79,6 +80,8 @@ class ShellAdvice {
             items.add(new NavItem("nav.timetable", "/school/timetable"));
             items.add(new NavItem("nav.services", "/school/services"));
             items.add(new NavItem("nav.openings", "/school/openings"));
+            items.add(new NavItem("nav.bookings", "/school/bookings"));
+            items.add(new NavItem("nav.registrationCounts", "/school/registration-counts"));
             items.add(new NavItem("nav.careRequests", "/school/care-requests"));
             items.add(new NavItem("nav.earlyArrivals", "/school/early-arrivals"));
             items.add(new NavItem("nav.extendedCare", "/school/extended-care"));
@@ -96,6 +99,7 @@ class ShellAdvice {
         if (me.has(Role.GUARDIAN)) {
             items.add(new NavItem("nav.children", "/guardian"));
             items.add(new NavItem("nav.careRequests", "/guardian/care"));
+            items.add(new NavItem("nav.openingBookings", "/guardian/openings"));
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         NavItem current = items.stream()
