@@ -224,6 +224,11 @@ class AuthorizationMatrixTests {
     final AtomicInteger sequence = new AtomicInteger();
     final AtomicInteger termYears = new AtomicInteger(2040);
     final Map<String, Map<Relation, UUID>> pickupTargets = new LinkedHashMap<>();
+    final Map<String, Map<Relation, UUID>> rosterTargets = new LinkedHashMap<>();
+
+    @Autowired
+    org.kehou.enrollment.OpeningBookings openingBookings;
+
     LocalDate pickupDay;
     String pickupService;
 
@@ -384,6 +389,7 @@ class AuthorizationMatrixTests {
         registrationTargets();
         lotteryTargets();
         registerTargets();
+        rostersTargets();
         defineRows();
     }
 
@@ -975,6 +981,7 @@ class AuthorizationMatrixTests {
         operationsRows(none, student, schoolWide);
         lotteryRows(none, student);
         registerRows(none, student);
+        rostersRows(none, student);
         Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             anyRole.put(r, none);
@@ -2104,6 +2111,187 @@ class AuthorizationMatrixTests {
                 false);
     }
 
+    /**
+     * What the roster, move and booking endpoints address (ENROL-2, ENROL-3, SCOPE-3): offerings with a registration
+     * at the own school (in a term of its own, with a window open), at another school of the county and in the other
+     * county, and an offering of the own school to move to; published openings of the own school (one to book, one
+     * with the guardian's booking to cancel), of another school and of the other county, the last with a booking.
+     */
+    private void rostersTargets() {
+        EnrollmentFixtures fixtures = new EnrollmentFixtures(organization, catalog, enrollment, accounts, clock);
+        UserScope admin = demo.scope(Caller.SCHOOL_ADMIN.login);
+        UUID school = schools.get(Relation.OWN);
+        int year = EnrollmentFixtures.year();
+        UUID term = organization.planTerm(
+                admin, school, year, TermKind.AUTUMN, LocalDate.of(year, 9, 1), LocalDate.of(year + 1, 1, 15));
+        Campus own = new Campus(counties.get(Relation.OWN), school, admin, term, year, Map.of());
+        Map<Relation, UUID> offeringsWithRegistration = new EnumMap<>(Relation.class);
+        Map<Relation, UUID> registrationsToMove = new EnumMap<>(Relation.class);
+        UUID source = fixtures.offering(own, DayOfWeek.WEDNESDAY, Slot.SLOT_2, 30, 2);
+        UUID destination = fixtures.offering(own, DayOfWeek.THURSDAY, Slot.SLOT_2, 30, 2);
+        fixtures.openWindowNow(own, 10);
+        UUID sameSchoolChild = students.get(Relation.SAME_SCHOOL);
+        offeringsWithRegistration.put(Relation.OWN, source);
+        registrationsToMove.put(
+                Relation.OWN,
+                enrollment
+                        .enroll(
+                                guardianOf(sameSchoolChild),
+                                fixtures.consenting(sameSchoolChild, source),
+                                EnrollmentFixtures.key())
+                        .enrollmentId());
+        Campus elsewhere = fixtures.campus(demo.scope("LY-JX-ADMIN"));
+        UUID other = fixtures.offering(elsewhere, DayOfWeek.MONDAY, Slot.SLOT_2, 30, 3);
+        fixtures.openWindowNow(elsewhere, 10);
+        Family family = fixtures.family(elsewhere, 3, 1);
+        offeringsWithRegistration.put(Relation.OTHER_SCHOOL, other);
+        registrationsToMove.put(
+                Relation.OTHER_SCHOOL,
+                enrollment
+                        .enroll(family.guardian(), fixtures.consenting(family.child(), other), EnrollmentFixtures.key())
+                        .enrollmentId());
+        offeringsWithRegistration.put(Relation.OTHER_COUNTY, openOfferings.get(Relation.OTHER_COUNTY));
+        registrationsToMove.put(Relation.OTHER_COUNTY, registrations.get(Relation.OTHER_COUNTY));
+        rosterTargets.put("offerings", offeringsWithRegistration);
+        rosterTargets.put("registrations", registrationsToMove);
+        rosterTargets.put("destination", Map.of(Relation.OWN, destination));
+        Map<Relation, UUID> bookable = new EnumMap<>(Relation.class);
+        Map<Relation, UUID> bookingsToCancel = new EnumMap<>(Relation.class);
+        bookable.put(Relation.OWN, publishedOpening(admin, school));
+        UUID withBooking = publishedOpening(admin, school);
+        bookingsToCancel.put(
+                Relation.OWN,
+                openingBookings.book(demo.scope(Caller.GUARDIAN.login), withBooking, students.get(Relation.OWN)));
+        bookable.put(
+                Relation.OTHER_SCHOOL,
+                new org.kehou.enrollment.BookingFixtures(organization, catalog).opening(elsewhere, 5, 1));
+        UserScope otherCounty = demo.scope("LL-PS-ADMIN");
+        UUID foreign = publishedOpening(otherCounty, schools.get(Relation.OTHER_COUNTY));
+        bookable.put(Relation.OTHER_COUNTY, foreign);
+        UUID foreignChild = students.get(Relation.OTHER_COUNTY);
+        bookingsToCancel.put(
+                Relation.OTHER_COUNTY, openingBookings.book(guardianOf(foreignChild), foreign, foreignChild));
+        rosterTargets.put("openings", bookable);
+        rosterTargets.put("bookings", bookingsToCancel);
+    }
+
+    private UUID publishedOpening(UserScope admin, UUID school) {
+        UUID opening = catalog.planOpening(
+                admin,
+                school,
+                new CatalogManagement.NewOpening(
+                        venue(admin, school, "booking"),
+                        openingDay(),
+                        LocalTime.of(9, 0),
+                        LocalTime.of(11, 0),
+                        30,
+                        OpeningPurpose.ENRICHMENT,
+                        List.of(anyStaff(school))));
+        catalog.publishOpening(admin, opening);
+        return opening;
+    }
+
+    private void rostersRows(Set<Relation> none, Set<Relation> student) {
+        Set<Relation> tenants = EnumSet.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
+        Map<Role, Set<Relation>> ownSchool = Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN));
+        Map<Role, Set<Relation>> schoolAdmin = Map.of(Role.SCHOOL_ADMIN, none);
+        Map<Relation, UUID> offeringsWithRegistration = rosterTargets.get("offerings");
+        Map<Relation, UUID> registrationsToMove = rosterTargets.get("registrations");
+        Map<Relation, UUID> bookable = rosterTargets.get("openings");
+        row(
+                "GET /school/offerings/{offeringId}/roster",
+                tenants,
+                200,
+                ownSchool,
+                false,
+                r -> get("/school/offerings/{id}/roster", offeringsWithRegistration.get(r)),
+                true);
+        row(
+                "GET /school/offerings/{offeringId}/roster.xlsx",
+                tenants,
+                200,
+                ownSchool,
+                false,
+                r -> get("/school/offerings/{id}/roster.xlsx", offeringsWithRegistration.get(r)),
+                false);
+        row(
+                "GET /school/registrations/{enrollmentId}/move",
+                tenants,
+                200,
+                ownSchool,
+                false,
+                r -> get("/school/registrations/{id}/move", registrationsToMove.get(r)),
+                false);
+        row(
+                "POST /school/registrations/{enrollmentId}/move",
+                tenants,
+                302,
+                ownSchool,
+                false,
+                r -> post("/school/registrations/{id}/move", registrationsToMove.get(r))
+                        .param(
+                                "destinationId",
+                                rosterTargets
+                                        .get("destination")
+                                        .get(Relation.OWN)
+                                        .toString())
+                        .param("reason", "矩阵调课"),
+                false);
+        row(
+                "GET /school/registration-counts",
+                none,
+                200,
+                schoolAdmin,
+                false,
+                r -> get("/school/registration-counts"),
+                true);
+        row(
+                "GET /county/registration-counts",
+                none,
+                200,
+                Map.of(Role.COUNTY_ADMIN, none),
+                false,
+                r -> get("/county/registration-counts"),
+                true);
+        row(
+                "GET /guardian/openings",
+                none,
+                200,
+                Map.of(Role.GUARDIAN, none),
+                false,
+                r -> get("/guardian/openings"),
+                true);
+        // a guardian books only their own child (SCOPE-3); another family's child is not found
+        row(
+                "POST /guardian/openings/{openingId}/bookings",
+                student,
+                302,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> post("/guardian/openings/{id}/bookings", bookable.get(Relation.OWN))
+                        .param("childId", students.get(r).toString()),
+                false);
+        row(
+                "POST /guardian/bookings/{bookingId}/cancel",
+                EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY),
+                302,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> post(
+                        "/guardian/bookings/{id}/cancel",
+                        rosterTargets.get("bookings").get(r)),
+                false);
+        row("GET /school/bookings", none, 200, schoolAdmin, false, r -> get("/school/bookings"), true);
+        row(
+                "GET /school/bookings/{openingId}",
+                tenants,
+                200,
+                ownSchool,
+                false,
+                r -> get("/school/bookings/{id}", bookable.get(r)),
+                true);
+    }
+
     private UUID firstGuardianOf(UUID student) {
         return jdbc.sql(
                         "select guardian_id from organization.student_guardian where student_id = :s order by primary_contact desc, guardian_id limit 1")
@@ -2425,6 +2613,9 @@ class AuthorizationMatrixTests {
                           + (select count(*) from enrollment.lottery_application_event) * 139
                           + (select count(*) from enrollment.lottery_priority) * 149
                           + (select count(*) from enrollment.lottery_draw) * 151
-                          + (select coalesce(sum(version), 0) from enrollment.lottery) * 157""").query(Long.class).single();
+                          + (select coalesce(sum(version), 0) from enrollment.lottery) * 157
+                          + (select count(*) + coalesce(sum(version), 0) from enrollment.opening_booking) * 163
+                          + (select coalesce(sum(taken), 0) from enrollment.opening_seat) * 167
+                          + (select count(*) from enrollment.opening_booking_event) * 173""").query(Long.class).single();
     }
 }

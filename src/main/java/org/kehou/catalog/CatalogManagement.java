@@ -25,6 +25,7 @@ import org.kehou.platform.PageQuery;
 import org.kehou.platform.Role;
 import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,6 +54,7 @@ public class CatalogManagement {
     private final Clock clock;
     private final NoticePeriodRule noticePeriodRule;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     CatalogManagement(
             VenueRepository venues,
@@ -66,7 +68,8 @@ public class CatalogManagement {
             OrganizationQueries organization,
             AuditTrail audit,
             Clock clock,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            ApplicationEventPublisher events) {
         this.venues = venues;
         this.courses = courses;
         this.plans = plans;
@@ -80,6 +83,7 @@ public class CatalogManagement {
         this.clock = clock;
         this.noticePeriodRule = new NoticePeriodRule(clock);
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public UUID addVenue(UserScope scope, UUID schoolId, NewVenue command) {
@@ -322,13 +326,28 @@ public class CatalogManagement {
         record("offering.closed", offering, OfferingState.PUBLISHED);
     }
 
-    /** Cancels a draft, or a published offering with the reason its families are told. */
+    /**
+     * Cancels a draft, or a published offering with the reason its families are told; the cancellation of a
+     * published one is announced as {@link OfferingCancelled} in the same transaction, so that its registrations
+     * are withdrawn with it.
+     */
     public void cancelOffering(UserScope scope, UUID offeringId, @Nullable String reason) {
         Offering offering = managedOffering(scope, offeringId);
         OfferingState before = offering.state();
         offering.cancel(reason);
         offerings.save(offering);
         record("offering.cancelled", offering, before);
+        if (before == OfferingState.PUBLISHED) {
+            String course =
+                    courses.findById(offering.courseId()).map(Course::name).orElse("");
+            events.publishEvent(new OfferingCancelled(
+                    offering.id(),
+                    offering.countyId(),
+                    offering.schoolId(),
+                    course,
+                    java.util.Objects.requireNonNull(offering.cancelReason()),
+                    scope.accountId()));
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.kehou.catalog.OfferingDirectory.OfferingFacts;
 import org.kehou.catalog.Slot;
+import org.kehou.platform.Ids;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -362,52 +363,159 @@ class SeatLedger {
                     .param("offering", found.offeringId())
                     .query(UUID.class)
                     .single();
-            Enrollment current = find(enrollmentId).orElseThrow();
-            if (current.status() == EnrollmentStatus.WITHDRAWN) {
-                return new Withdrawal(current, false, null);
-            }
-            Enrollment withdrawn = current.withdrawn();
-            jdbc.sql("""
+            return release(find(enrollmentId).orElseThrow(), "WITHDRAWN", actor, now);
+        });
+    }
+
+    /**
+     * Withdraws a registration whose seat row the transaction has locked, recording the action named, and gives a
+     * seat it held to the first in line.
+     */
+    private Withdrawal release(Enrollment current, String action, String actor, LocalDateTime now) {
+        if (current.status() == EnrollmentStatus.WITHDRAWN) {
+            return new Withdrawal(current, false, null);
+        }
+        Enrollment withdrawn = current.withdrawn();
+        jdbc.sql("""
                             update enrollment.enrollment
                             set status = :status, active_offering_id = null, active_slot = null, withdrawn_at = :now,
                               version = version + 1
                             where id = :id""")
-                    .param("status", withdrawn.status().name())
-                    .param("now", now)
-                    .param("id", enrollmentId)
-                    .update();
-            event(enrollmentId, "WITHDRAWN", actor, now);
-            UUID promoted = null;
-            if (current.holdsSeat()) {
-                Optional<Enrollment> first = jdbc.sql("""
+                .param("status", withdrawn.status().name())
+                .param("now", now)
+                .param("id", current.id())
+                .update();
+        event(current.id(), action, actor, now);
+        UUID promoted = null;
+        if (current.holdsSeat()) {
+            Optional<Enrollment> first = jdbc.sql("""
                                 select id, county_id, school_id, term_id, offering_id, child_id, weekday, slot, status,
                                   waitlist_ticket
                                 from enrollment.enrollment
                                 where offering_id = :offering and status = 'WAITLISTED'
                                 order by waitlist_ticket limit 1""")
-                        .param("offering", current.offeringId())
-                        .query(Enrollment.class)
-                        .optional();
-                if (first.isPresent()) {
-                    Enrollment confirmed = first.get().promoted();
-                    jdbc.sql("""
+                    .param("offering", current.offeringId())
+                    .query(Enrollment.class)
+                    .optional();
+            if (first.isPresent()) {
+                Enrollment confirmed = first.get().promoted();
+                jdbc.sql("""
                                     update enrollment.enrollment
                                     set status = :status, confirmed_at = :now, version = version + 1
                                     where id = :id""")
-                            .param("status", confirmed.status().name())
-                            .param("now", now)
-                            .param("id", confirmed.id())
-                            .update();
-                    event(confirmed.id(), "PROMOTED", SYSTEM, now);
-                    seatChange(current.offeringId(), 0, -1);
-                    promoted = confirmed.id();
-                } else {
-                    seatChange(current.offeringId(), -1, 0);
-                }
-            } else {
+                        .param("status", confirmed.status().name())
+                        .param("now", now)
+                        .param("id", confirmed.id())
+                        .update();
+                event(confirmed.id(), "PROMOTED", SYSTEM, now);
                 seatChange(current.offeringId(), 0, -1);
+                promoted = confirmed.id();
+            } else {
+                seatChange(current.offeringId(), -1, 0);
             }
-            return new Withdrawal(withdrawn, true, promoted);
+        } else {
+            seatChange(current.offeringId(), 0, -1);
+        }
+        return new Withdrawal(withdrawn, true, promoted);
+    }
+
+    /**
+     * Moves a registration to another offering for the school (ENROL-3): the destination's seat is claimed under the
+     * same conditional update as any claim (never oversold), the source is withdrawn as {@code MOVED_OUT} and its
+     * seat goes to the first in line, and the new registration, confirmed, is recorded as {@code MOVED_IN}; all in
+     * one transaction that takes both seat rows in the order of their ids, so two opposite moves cannot deadlock.
+     * The destination's seat row must exist. Refused, changing nothing, when the source is no longer active, the
+     * destination is full or the child holds its weekday and slot otherwise.
+     */
+    Moved move(UUID enrollmentId, UUID destinationId, String actor, LocalDateTime now) {
+        return transactions.execute(status -> {
+            Enrollment found = find(enrollmentId).orElseThrow();
+            List<UUID> seats = java.util.stream.Stream.of(found.offeringId(), destinationId)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            jdbc.sql("select offering_id from enrollment.seat where offering_id in (:offerings) order by offering_id"
+                            + " for update")
+                    .param("offerings", seats)
+                    .query(UUID.class)
+                    .list();
+            Enrollment current = find(enrollmentId).orElseThrow();
+            StaffMoveRule.checkActive(current.status());
+            record Target(UUID termId, String weekday, String slot) {}
+            Target target = jdbc.sql("select term_id, weekday, slot from enrollment.seat where offering_id = :o")
+                    .param("o", destinationId)
+                    .query(Target.class)
+                    .single();
+            String slotKey = Enrollment.slotKey(DayOfWeek.valueOf(target.weekday()), Slot.valueOf(target.slot()));
+            long held = jdbc.sql("""
+                            select count(*) from enrollment.enrollment
+                            where child_id = :child and id <> :source
+                              and ((term_id = :term and active_slot = :slotKey) or active_offering_id = :offering)""")
+                    .param("child", current.childId())
+                    .param("source", current.id())
+                    .param("term", target.termId())
+                    .param("slotKey", slotKey)
+                    .param("offering", destinationId)
+                    .query(Long.class)
+                    .single();
+            StaffMoveRule.checkSlotFree(held);
+            int claimed = jdbc.sql("""
+                            update enrollment.seat set taken = taken + 1, claims = claims + 1
+                            where offering_id = :offering and taken < capacity""").param("offering", destinationId).update();
+            StaffMoveRule.checkSeat(claimed);
+            Withdrawal left = release(current, "MOVED_OUT", actor, now);
+            UUID id = Ids.next();
+            try {
+                jdbc.sql("""
+                                insert into enrollment.enrollment (id, version, county_id, school_id, term_id, offering_id,
+                                  child_id, guardian_id, account_id, weekday, slot, status, active_offering_id,
+                                  active_slot, waitlist_ticket, consent_version, consented_at, requested_at, confirmed_at)
+                                select :id, 0, s.county_id, s.school_id, s.term_id, s.offering_id, e.child_id,
+                                  e.guardian_id, e.account_id, s.weekday, s.slot, 'CONFIRMED', s.offering_id, :slotKey,
+                                  null, e.consent_version, e.consented_at, :now, :now
+                                from enrollment.enrollment e join enrollment.seat s on s.offering_id = :offering
+                                where e.id = :source""")
+                        .param("id", id)
+                        .param("offering", destinationId)
+                        .param("slotKey", slotKey)
+                        .param("now", now)
+                        .param("source", current.id())
+                        .update();
+            } catch (DuplicateKeyException clash) {
+                // a registration of the child made meanwhile took the slot; the whole move rolls back
+                throw new org.kehou.platform.RuleViolation("move.slotTaken");
+            }
+            event(id, "MOVED_IN", actor, now);
+            return new Moved(current, id, left.promoted());
+        });
+    }
+
+    /**
+     * Withdraws every active registration of a cancelled offering as {@code CANCELLED} (ENROL-3) and closes its
+     * seat row (no seat, no place in line), under the seat row's lock: the waiting first, so that no freed seat
+     * promotes anyone. A claim that reaches the offering afterwards finds it full.
+     */
+    List<Enrollment> cancelAll(UUID offeringId, String actor, LocalDateTime now) {
+        return transactions.execute(status -> {
+            List<UUID> locked = jdbc.sql("select offering_id from enrollment.seat where offering_id = :o for update")
+                    .param("o", offeringId)
+                    .query(UUID.class)
+                    .list();
+            if (locked.isEmpty()) {
+                return List.<Enrollment>of();
+            }
+            List<Enrollment> active =
+                    jdbc.sql("""
+                            select id, county_id, school_id, term_id, offering_id, child_id, weekday, slot, status,
+                              waitlist_ticket
+                            from enrollment.enrollment
+                            where offering_id = :o and status <> 'WITHDRAWN'
+                            order by case status when 'WAITLISTED' then 0 else 1 end, waitlist_ticket, confirmed_at, id""").param("o", offeringId).query(Enrollment.class).list();
+            active.forEach(e -> release(e, "CANCELLED", actor, now));
+            jdbc.sql("update enrollment.seat set capacity = 0, waitlist_limit = 0 where offering_id = :o")
+                    .param("o", offeringId)
+                    .update();
+            return active;
         });
     }
 
@@ -472,6 +580,15 @@ class SeatLedger {
 
     /** A seat row's counts. */
     record SeatRow(UUID offeringId, int capacity, int taken, int waiting, int waitlistLimit) {}
+
+    /**
+     * What a move changed.
+     *
+     * @param source the registration left, as it was before
+     * @param moved the registration it became
+     * @param promoted the registration that took the seat it freed, if any
+     */
+    record Moved(Enrollment source, UUID moved, @Nullable UUID promoted) {}
 
     /**
      * What a withdrawal changed.

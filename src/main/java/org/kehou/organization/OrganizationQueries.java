@@ -372,6 +372,36 @@ public class OrganizationQueries {
                 .toList();
     }
 
+    /**
+     * Students of a school by id, with their class and primary guardian, for the rosters and counts of the school's
+     * offerings (ENROL-2); ids of other schools are left out. The guardian's mobile number is masked unless the
+     * caller manages the school.
+     */
+    public List<PupilContact> pupils(UserScope scope, UUID schoolId, java.util.Collection<UUID> studentIds) {
+        SchoolSummary school = school(scope, schoolId);
+        if (studentIds.isEmpty()) {
+            return List.of();
+        }
+        boolean full = scope.canManageSchool(school.id());
+        return jdbc
+                .sql("""
+                        select st.id, c.grade_level, c.name as class_name, st.name, g.name as guardian_name,
+                          g.mobile as guardian_mobile
+                        from organization.student st
+                        join organization.school_class c on c.id = st.class_id
+                        left join organization.student_guardian sg on sg.student_id = st.id and sg.primary_contact
+                        left join organization.guardian g on g.id = sg.guardian_id
+                        where st.school_id = :school and st.id in (:ids)
+                        order by c.grade_level, c.name, st.name, st.id""")
+                .param("school", school.id())
+                .param("ids", List.copyOf(new java.util.LinkedHashSet<>(studentIds)))
+                .query(PupilContact.class)
+                .list()
+                .stream()
+                .map(p -> full ? p : p.masked())
+                .toList();
+    }
+
     public record CountySummary(
             UUID id,
             String code,
@@ -447,6 +477,25 @@ public class OrganizationQueries {
             @Nullable String subject) {
         StaffRow masked() {
             return new StaffRow(id, staffNo, name, mobile == null ? null : Masking.mobile(mobile), position, subject);
+        }
+    }
+
+    /** A student with their class and primary guardian's contact, as a roster of an offering lists them. */
+    public record PupilContact(
+            UUID id,
+            int gradeLevel,
+            String className,
+            String name,
+            @Nullable String guardianName,
+            @Nullable String guardianMobile) {
+        PupilContact masked() {
+            return new PupilContact(
+                    id,
+                    gradeLevel,
+                    className,
+                    name,
+                    guardianName,
+                    guardianMobile == null ? null : Masking.mobile(guardianMobile));
         }
     }
 

@@ -130,10 +130,7 @@ final class RosterWorkbook {
 
     /** Keeps a spreadsheet program from reading a value as a formula. */
     static String neutralise(String value) {
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return org.kehou.platform.SpreadsheetText.neutralise(value);
     }
 
     private static String safeSheetName(String name) {

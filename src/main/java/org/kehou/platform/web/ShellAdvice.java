@@ -65,6 +65,7 @@ class ShellAdvice {
             items.add(new NavItem("nav.county", "/county"));
             items.add(new NavItem("nav.countyCatalog", "/county/catalog"));
             items.add(new NavItem("nav.registration", "/county/registration"));
+            items.add(new NavItem("nav.countyCounts", "/county/registration-counts"));
         }
         if (me.has(Role.SCHOOL_ADMIN)) {
             items.add(new NavItem("nav.school", "/school"));
@@ -82,6 +83,8 @@ class ShellAdvice {
             items.add(new NavItem("nav.openings", "/school/openings"));
             items.add(new NavItem("nav.lotteries", "/school/lotteries"));
             items.add(new NavItem("nav.registration", "/school/registration"));
+            items.add(new NavItem("nav.bookings", "/school/bookings"));
+            items.add(new NavItem("nav.registrationCounts", "/school/registration-counts"));
             items.add(new NavItem("nav.careRequests", "/school/care-requests"));
             items.add(new NavItem("nav.earlyArrivals", "/school/early-arrivals"));
             items.add(new NavItem("nav.extendedCare", "/school/extended-care"));
@@ -102,6 +105,7 @@ class ShellAdvice {
             items.add(new NavItem("nav.myRegistrations", "/guardian/registrations"));
             items.add(new NavItem("nav.careRequests", "/guardian/care"));
             items.add(new NavItem("nav.lotteries", "/guardian/lotteries"));
+            items.add(new NavItem("nav.openingBookings", "/guardian/openings"));
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         NavItem current = items.stream()
