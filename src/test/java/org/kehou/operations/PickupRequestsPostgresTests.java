@@ -90,14 +90,15 @@ class PickupRequestsPostgresTests {
         assertThat(first.replayed()).isFalse();
         assertThat(again.replayed()).isTrue();
         assertThat(again.release()).isEqualTo(first.release());
+        Family stranger = school.family("库接口乙");
         Release other = new Release(
-                family.student(), school.day(), PickupService.SLOT_2, ReleaseTo.OTHER, null, "陌生人", null, null);
+                stranger.student(), school.day(), PickupService.SLOT_2, ReleaseTo.OTHER, null, "陌生人", null, null);
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> requests.release(school.teacher(), other, "pg-2"))
                     .isInstanceOf(RuleViolation.class);
         }
         assertThat(jdbc.sql("select count(*) from operations.pickup_refusal where student_id = :s")
-                        .param("s", family.student())
+                        .param("s", stranger.student())
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
