@@ -130,7 +130,9 @@ class AuthorizationMatrixTests {
             "/guardian", EnumSet.of(Role.GUARDIAN),
             "/api/v1/enrollments", EnumSet.of(Role.GUARDIAN),
             "/api/v1/guardians", EnumSet.of(Role.GUARDIAN),
-            "/api/v1/registration-windows", EnumSet.of(Role.SCHOOL_ADMIN, Role.COUNTY_ADMIN));
+            "/api/v1/registration-windows", EnumSet.of(Role.SCHOOL_ADMIN, Role.COUNTY_ADMIN),
+            "/api/v1/teacher", EnumSet.of(Role.TEACHER),
+            "/api/v1/pickups", EnumSet.of(Role.TEACHER, Role.SCHOOL_ADMIN));
 
     record Row(
             String endpoint,
@@ -982,6 +984,7 @@ class AuthorizationMatrixTests {
         lotteryRows(none, student);
         registerRows(none, student);
         rostersRows(none, student);
+        todayRows(none, student, schoolWide);
         Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             anyRole.put(r, none);
@@ -2290,6 +2293,51 @@ class AuthorizationMatrixTests {
                 false,
                 r -> get("/school/bookings/{id}", bookable.get(r)),
                 true);
+    /** The teacher's day: only a teacher, only their own sessions (the list has no ids of others to ask for). */
+    private void todayRows(Set<Relation> none, Set<Relation> student, Set<Relation> schoolWide) {
+        Map<Role, Set<Relation>> teacher = Map.of(Role.TEACHER, none);
+        // someone else is always refused (422) and recorded, for the child of a class the teacher heads or of the
+        // admin's school; any other child is not found and nothing is recorded
+        Map<Role, Set<Relation>> handsOver =
+                Map.of(Role.TEACHER, EnumSet.of(Relation.OWN), Role.SCHOOL_ADMIN, schoolWide);
+        row(
+                "POST /api/v1/pickups",
+                student,
+                422,
+                handsOver,
+                false,
+                r -> post("/api/v1/pickups")
+                        .header("Idempotency-Key", "matrix-" + sequence.incrementAndGet())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"studentId\":\"%s\",\"date\":\"%s\",\"service\":\"%s\",\"to\":\"OTHER\",\"otherName\":\"矩阵陌生人\"}"
+                                        .formatted(
+                                                r == Relation.OWN
+                                                        ? pickupTargets
+                                                                .get("teacher")
+                                                                .get(Relation.OWN)
+                                                        : pickupTargets
+                                                                .get("school")
+                                                                .get(r),
+                                                pickupDay,
+                                                pickupService)),
+                false);
+        row(
+                "GET /teacher/today",
+                none,
+                200,
+                teacher,
+                false,
+                r -> get("/teacher/today").param("date", pickupDay.toString()),
+                true);
+        row(
+                "GET /api/v1/teacher/today",
+                none,
+                200,
+                teacher,
+                false,
+                r -> get("/api/v1/teacher/today").param("date", pickupDay.toString()),
+                false);
     }
 
     private UUID firstGuardianOf(UUID student) {

@@ -500,6 +500,14 @@ public class PickupManagement {
         return byStudent;
     }
 
+    /** One hand-over entry, for the answer kept under an idempotency key of the API. */
+    ReleaseLine releaseLine(UUID releaseId) {
+        return jdbc.sql(RELEASES + " where id = :id")
+                .param("id", releaseId)
+                .query(PickupManagement::release)
+                .single();
+    }
+
     /** The children of a school handed over on a day. */
     Set<UUID> releasedOn(UUID schoolId, LocalDate day) {
         return Set.copyOf(jdbc.sql(

@@ -7,6 +7,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "日常运行 Operations",
-        allowedDependencies = {"platform", "organization", "catalog"})
+        allowedDependencies = {"platform", "organization", "catalog", "enrollment"})
 @org.jspecify.annotations.NullMarked
 package org.kehou.operations;

@@ -27,7 +27,7 @@ class HomeController {
             return "redirect:/school";
         }
         if (me.has(Role.TEACHER)) {
-            return "redirect:/teacher";
+            return "redirect:/teacher/today";
         }
         if (me.has(Role.GUARDIAN)) {
             return "redirect:/guardian";

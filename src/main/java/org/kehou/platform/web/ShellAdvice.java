@@ -94,6 +94,7 @@ class ShellAdvice {
             items.add(new NavItem("nav.import", "/school/import"));
         }
         if (me.has(Role.TEACHER)) {
+            items.add(new NavItem("nav.today", "/teacher/today"));
             items.add(new NavItem("nav.teacher", "/teacher"));
             items.add(new NavItem("nav.teacherTimetable", "/teacher/timetable"));
             items.add(new NavItem("nav.pickup", "/teacher/pickup"));
