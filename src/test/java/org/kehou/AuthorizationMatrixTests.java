@@ -2293,6 +2293,8 @@ class AuthorizationMatrixTests {
                 false,
                 r -> get("/school/bookings/{id}", bookable.get(r)),
                 true);
+    }
+
     /** The teacher's day: only a teacher, only their own sessions (the list has no ids of others to ask for). */
     private void todayRows(Set<Relation> none, Set<Relation> student, Set<Relation> schoolWide) {
         Map<Role, Set<Relation>> teacher = Map.of(Role.TEACHER, none);
