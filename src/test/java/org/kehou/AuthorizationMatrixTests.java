@@ -587,6 +587,7 @@ class AuthorizationMatrixTests {
                 EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY);
         Set<Relation> schoolWide = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL);
         operationsRows(none, student, schoolWide);
+        dashboardRows(none);
         Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             anyRole.put(r, none);
@@ -1568,6 +1569,11 @@ class AuthorizationMatrixTests {
         pickupTargets.put("teacherFlags", teacherFlags);
         pickupTargets.put("schoolFlags", schoolFlags);
         pickupTargets.put("patrols", openPatrols);
+    }
+
+    private void dashboardRows(Set<Relation> none) {
+        row("GET /school/today", none, 200, Map.of(Role.SCHOOL_ADMIN, none), false, r -> get("/school/today"), true);
+        row("GET /county/today", none, 200, Map.of(Role.COUNTY_ADMIN, none), false, r -> get("/county/today"), true);
     }
 
     private void operationsRows(Set<Relation> none, Set<Relation> student, Set<Relation> schoolWide) {

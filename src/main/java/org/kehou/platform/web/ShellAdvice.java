@@ -64,9 +64,11 @@ class ShellAdvice {
         if (me.has(Role.COUNTY_ADMIN) || (me.has(Role.INSPECTOR) && me.countyId() != null)) {
             items.add(new NavItem("nav.county", "/county"));
             items.add(new NavItem("nav.countyCatalog", "/county/catalog"));
+            items.add(new NavItem("nav.countyToday", "/county/today"));
         }
         if (me.has(Role.SCHOOL_ADMIN)) {
             items.add(new NavItem("nav.school", "/school"));
+            items.add(new NavItem("nav.schoolToday", "/school/today"));
             items.add(new NavItem("nav.classes", "/school/classes"));
             items.add(new NavItem("nav.students", "/school/students"));
             items.add(new NavItem("nav.guardians", "/school/guardians"));
