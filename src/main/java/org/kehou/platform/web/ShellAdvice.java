@@ -87,6 +87,9 @@ class ShellAdvice {
             items.add(new NavItem("nav.pickup", "/school/pickup"));
             items.add(new NavItem("nav.patrols", "/school/patrols"));
             items.add(new NavItem("nav.incidents", "/school/incidents"));
+            items.add(new NavItem("nav.leave", "/school/leave"));
+            items.add(new NavItem("nav.homeworkRates", "/school/homework-rates"));
+            items.add(new NavItem("nav.sessionRecords", "/school/session-records"));
             items.add(new NavItem("nav.import", "/school/import"));
         }
         if (me.has(Role.TEACHER)) {
