@@ -85,8 +85,7 @@ public class Dashboards {
                 where county_id = :county and on_date = :day group by school_id""", countyId, day);
         Map<UUID, Long> incidents = perSchool("""
                 select school_id, count(*) as n from operations.incident
-                where county_id = :county and occurred_at >= :from and occurred_at < :until group by school_id""",
-                countyId, day);
+                where county_id = :county and occurred_at >= :from and occurred_at < :until group by school_id""", countyId, day);
         List<SchoolDay> result = new ArrayList<>();
         for (SchoolSummary school : schools) {
             Patrols.Coverage coverage = patrols.coverage(PickupSchedule.reader(school.id()), school.id(), day);
@@ -136,7 +135,10 @@ public class Dashboards {
         params.put("from", day.atStartOfDay());
         params.put("until", day.plusDays(1).atStartOfDay());
         params.keySet().removeIf(name -> !sql.contains(":" + name));
-        jdbc.sql(sql).params(params).query((rs, n) -> bySchool.put(rs.getObject("school_id", UUID.class), rs.getLong("n"))).list();
+        jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> bySchool.put(rs.getObject("school_id", UUID.class), rs.getLong("n")))
+                .list();
         return bySchool;
     }
 
