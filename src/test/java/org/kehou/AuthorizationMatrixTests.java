@@ -985,6 +985,7 @@ class AuthorizationMatrixTests {
         registerRows(none, student);
         rostersRows(none, student);
         todayRows(none, student, schoolWide);
+        dashboardRows(none);
         Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             anyRole.put(r, none);
@@ -1966,6 +1967,11 @@ class AuthorizationMatrixTests {
         pickupTargets.put("teacherFlags", teacherFlags);
         pickupTargets.put("schoolFlags", schoolFlags);
         pickupTargets.put("patrols", openPatrols);
+    }
+
+    private void dashboardRows(Set<Relation> none) {
+        row("GET /school/today", none, 200, Map.of(Role.SCHOOL_ADMIN, none), false, r -> get("/school/today"), true);
+        row("GET /county/today", none, 200, Map.of(Role.COUNTY_ADMIN, none), false, r -> get("/county/today"), true);
     }
 
     private void operationsRows(Set<Relation> none, Set<Relation> student, Set<Relation> schoolWide) {

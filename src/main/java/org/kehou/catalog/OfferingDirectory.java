@@ -53,6 +53,15 @@ public class OfferingDirectory {
                 .findFirst();
     }
 
+    /** Who teaches the offering: the ids of its instructors (staff, talent-pool or institution people), for OPS-1. */
+    public List<UUID> instructorIds(UUID offeringId) {
+        return jdbc.sql("select instructor_id from catalog.offering_instructor where offering_id = :id"
+                        + " order by instructor_id")
+                .param("id", offeringId)
+                .query(UUID.class)
+                .list();
+    }
+
     /** The published offerings of these terms. */
     public List<OfferingFacts> published(Collection<UUID> termIds) {
         if (termIds.isEmpty()) {

@@ -49,7 +49,26 @@ final class FixedClocks {
             AuditTrail audit,
             JdbcClient jdbc,
             PlatformTransactionManager transactions) {
-        Patrols target = new Patrols(repository, organization, catalog, photos, audit, jdbc, at(time));
+        return transactional(
+                new Patrols(repository, organization, catalog, photos, audit, jdbc, at(time)), transactions);
+    }
+
+    /** The incidents as on that day, each call in a transaction of its own. */
+    static Incidents incidents(
+            LocalDateTime time,
+            IncidentRepository repository,
+            OrganizationQueries organization,
+            Notifications notifications,
+            AuditTrail audit,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions) {
+        return transactional(
+                new Incidents(repository, organization, notifications, audit, jdbc, at(time)), transactions);
+    }
+
+    /** The target with each public call in a transaction of its own, as the application's bean would be. */
+    @SuppressWarnings("unchecked")
+    static <T> T transactional(T target, PlatformTransactionManager transactions) {
         ProxyFactory factory = new ProxyFactory(target);
         factory.setProxyTargetClass(true);
         factory.addAdvice((MethodInterceptor) invocation -> new TransactionTemplate(transactions).execute(status -> {
@@ -61,6 +80,6 @@ final class FixedClocks {
                 throw new IllegalStateException(e);
             }
         }));
-        return (Patrols) factory.getProxy();
+        return (T) factory.getProxy();
     }
 }

@@ -111,6 +111,14 @@ class PatrolController {
     }
 
     private LocalDate day(@Nullable String date, Model model) {
+        return day(date, clock, model);
+    }
+
+    /**
+     * The day a page shows: the one asked for, or today when none is asked for or it cannot be read, in which case
+     * the page says so ({@code badDate}).
+     */
+    static LocalDate day(@Nullable String date, Clock clock, Model model) {
         LocalDate day = LocalDate.now(clock);
         if (date != null && !date.isBlank()) {
             try {

@@ -66,9 +66,11 @@ class ShellAdvice {
             items.add(new NavItem("nav.countyCatalog", "/county/catalog"));
             items.add(new NavItem("nav.registration", "/county/registration"));
             items.add(new NavItem("nav.countyCounts", "/county/registration-counts"));
+            items.add(new NavItem("nav.countyToday", "/county/today"));
         }
         if (me.has(Role.SCHOOL_ADMIN)) {
             items.add(new NavItem("nav.school", "/school"));
+            items.add(new NavItem("nav.schoolToday", "/school/today"));
             items.add(new NavItem("nav.classes", "/school/classes"));
             items.add(new NavItem("nav.students", "/school/students"));
             items.add(new NavItem("nav.guardians", "/school/guardians"));
@@ -91,6 +93,9 @@ class ShellAdvice {
             items.add(new NavItem("nav.pickup", "/school/pickup"));
             items.add(new NavItem("nav.patrols", "/school/patrols"));
             items.add(new NavItem("nav.incidents", "/school/incidents"));
+            items.add(new NavItem("nav.leave", "/school/leave"));
+            items.add(new NavItem("nav.homeworkRates", "/school/homework-rates"));
+            items.add(new NavItem("nav.sessionRecords", "/school/session-records"));
             items.add(new NavItem("nav.import", "/school/import"));
         }
         if (me.has(Role.TEACHER)) {

@@ -2,9 +2,12 @@ package org.kehou.operations.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +25,8 @@ import org.kehou.support.Browsers;
 import org.kehou.support.DemoFixtures;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,9 +39,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * At the school gate on a 390-px phone (OPS-2): the demo teacher opens the hand-over list of their class, is refused
- * when handing a child to someone not on the child's list and reads why in the child's card, then hands the other
- * twin to the grandmother the guardian authorised, whose photo is on the button; no page is wider than the phone.
+ * An afternoon on a 390-px phone (OPS-1, OPS-2): the demo teacher takes the roll call of their slot-1 session with
+ * everyone present but one child marked absent, saved in one tap; at the gate they are refused when handing a child
+ * to someone not on the child's list and read why in the child's card, then hand the other twin to the grandmother
+ * the guardian authorised, whose photo is on the button; the school admin's "today" page, open before and after,
+ * shows the absence and the hand-over. No page is wider than the phone.
  */
 @BrowserTest
 @ActiveProfiles("test")
@@ -92,8 +99,59 @@ class TeacherHandsOverChildBrowserTests {
                 new NewPickupPerson(
                         "王外婆", PickupRelation.GRANDPARENT, MobileNumber.of("13900009999"), OperationsFixtures.photo()));
         String[] day = handOverDay();
+        UUID absent = jdbc.sql("""
+                        select s.id from organization.student s
+                        where s.class_id = (select class_id from organization.student where id = :twin)
+                          and s.id not in (:twins) order by s.id limit 1""")
+                .param("twin", toGrandmother)
+                .param("twins", twins)
+                .query(UUID.class)
+                .single();
+        UUID session = slotOneSession(LocalDate.parse(day[0]), List.of(toGrandmother, toStranger, absent));
 
-        signIn(teacher, "JX-PS-T01");
+        WebDriver admin = Browsers.chrome(390, 844);
+        try {
+            signIn(admin, "JX-PS-ADMIN");
+            admin.get(url("/school/today?date=" + day[0]));
+            waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("absent")));
+            assertFitsThePhone(admin);
+            long absentBefore = figure(admin, "absent");
+            long waitingBefore = figure(admin, "not-released");
+
+            signIn(teacher, "JX-PS-T01");
+            teacher.get(url("/teacher/sessions/" + session + "/" + day[0] + "/roll-call"));
+            waitFor(teacher).until(ExpectedConditions.visibilityOfElementLocated(By.id("child-" + absent)));
+            assertFitsThePhone(teacher);
+            assertThat(teacher.findElement(By.id("mark-" + toStranger + "-PRESENT"))
+                            .isSelected())
+                    .isTrue();
+            click(teacher, By.cssSelector("label[for=mark-" + absent + "-ABSENT]"));
+            if (!teacher.findElements(By.id("correction-note")).isEmpty()) {
+                teacher.findElement(By.id("reason")).sendKeys("当天网络中断，补录点名");
+            }
+            click(teacher, By.id("save"));
+            waitFor(teacher).until(ExpectedConditions.visibilityOfElementLocated(By.id("history-" + absent)));
+            assertThat(teacher.findElement(By.id("mark-" + absent + "-ABSENT")).isSelected())
+                    .isTrue();
+            assertThat(count(
+                            "select count(*) from operations.session_entry where student_id = :s and mark = 'ABSENT'",
+                            absent))
+                    .isEqualTo(1);
+
+            handOver(teacher, day, toGrandmother, toStranger, grandmother);
+
+            admin.navigate().refresh();
+            waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("absent")));
+            assertThat(figure(admin, "absent")).isEqualTo(absentBefore + 1);
+            assertThat(figure(admin, "not-released")).isEqualTo(waitingBefore - 1);
+            screenshot(admin, "afternoon-dashboard");
+            screenshot(teacher, "afternoon-pickup");
+        } finally {
+            admin.quit();
+        }
+    }
+
+    private void handOver(WebDriver teacher, String[] day, UUID toGrandmother, UUID toStranger, UUID grandmother) {
         teacher.get(url("/teacher/pickup?date=" + day[0] + "&service=" + day[1]));
         waitFor(teacher).until(ExpectedConditions.visibilityOfElementLocated(By.id("child-" + toStranger)));
         assertFitsThePhone(teacher);
@@ -130,6 +188,70 @@ class TeacherHandsOverChildBrowserTests {
                 .isZero();
         assertThat(count("select count(*) from operations.pickup_refusal where student_id = :s", toStranger))
                 .isEqualTo(1);
+    }
+
+    /**
+     * The teacher's slot-1 session of the day (the demo head teacher helps their grade with homework every school
+     * day), with the children registered in it unless they already are.
+     */
+    private UUID slotOneSession(LocalDate day, List<UUID> children) {
+        UserScope teacherScope = demo.scope("JX-PS-T01");
+        UUID offering = jdbc.sql("""
+                        select o.id from catalog.offering o
+                        join catalog.offering_instructor i on i.offering_id = o.id
+                        join organization.term t on t.id = o.term_id
+                        where o.school_id = :school and i.instructor_id = :staff and o.slot = 'SLOT_1'
+                          and o.weekday = :weekday and o.state = 'PUBLISHED'
+                          and t.starts_on <= :day and t.ends_on >= :day""")
+                .param("school", teacherScope.schoolId())
+                .param("staff", teacherScope.staffId())
+                .param("weekday", day.getDayOfWeek().name())
+                .param("day", day)
+                .query(UUID.class)
+                .single();
+        LocalDateTime at = LocalDateTime.now(clock).minusDays(30);
+        for (UUID child : children) {
+            at = at.plusSeconds(1);
+            jdbc.sql("""
+                            insert into enrollment.enrollment (id, version, county_id, school_id, term_id, offering_id,
+                              child_id, guardian_id, account_id, weekday, slot, status, active_offering_id, active_slot,
+                              consent_version, consented_at, requested_at, confirmed_at)
+                            select :id, 0, o.county_id, o.school_id, o.term_id, o.id, :child, g.guardian_id, :account,
+                              o.weekday, o.slot, 'CONFIRMED', o.id, concat(o.weekday, '-', o.slot), 'demo', :at, :at, :at
+                            from catalog.offering o
+                            join organization.student_guardian g on g.student_id = :child
+                            where o.id = :offering and not exists (select 1 from enrollment.enrollment e
+                              where e.child_id = :child and e.term_id = o.term_id and e.weekday = o.weekday
+                                and e.slot = o.slot and e.status <> 'WITHDRAWN')
+                            limit 1""")
+                    .param("id", UUID.randomUUID())
+                    .param("child", child)
+                    .param("account", teacherScope.accountId())
+                    .param("at", at)
+                    .param("offering", offering)
+                    .update();
+        }
+        return offering;
+    }
+
+    /** Keeps what the phone showed, for a person to look at after the run. */
+    private static void screenshot(WebDriver browser, String name) {
+        try {
+            Path file = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The first number in a card of the "today" page. */
+    private static long figure(WebDriver browser, String id) {
+        String text = browser.findElement(By.id(id))
+                .getText()
+                .replaceAll("[^0-9]+", " ")
+                .strip();
+        return Long.parseLong(text.split(" ")[0]);
     }
 
     /** The latest school day of the school up to today with slot 2, or yesterday's opening before term begins. */

@@ -1,0 +1,369 @@
+package org.kehou.operations;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kehou.catalog.OfferingDirectory;
+import org.kehou.catalog.OfferingDirectory.OfferingFacts;
+import org.kehou.catalog.Slot;
+import org.kehou.enrollment.Rosters;
+import org.kehou.operations.SessionLedger.Entry;
+import org.kehou.operations.SessionLedger.NewEntry;
+import org.kehou.organization.OrganizationQueries;
+import org.kehou.organization.OrganizationQueries.StudentRow;
+import org.kehou.platform.AuditTrail;
+import org.kehou.platform.AuditTrail.AuditEntry;
+import org.kehou.platform.NotFoundException;
+import org.kehou.platform.UserScope;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The roll call (OPS-1) and homework completion (CONTENT-5) of a session: an offering on one date, a school day of
+ * its term on its weekday. Whoever serves the session (an instructor of the offering, or the admin of its school)
+ * sees the children registered for it, each present (and their homework done) unless marked otherwise, a child whose
+ * guardian reported leave starting on excused leave; they save the whole session at once. A save adds an entry only
+ * for the children whose mark changed, so saving the same marks again changes nothing; on the day a save supersedes
+ * the earlier one, after the day it is a correction that must say why. Entries are only ever added, in the school's
+ * hash chain (ADR 0013). A session outside the caller's reach is not found.
+ */
+@Service
+@Transactional
+public class Sessions {
+
+    private final OfferingDirectory offerings;
+    private final Rosters rosters;
+    private final PickupSchedule schedule;
+    private final OrganizationQueries organization;
+    private final Leaves leaves;
+    private final SessionLedger ledger;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Sessions(
+            OfferingDirectory offerings,
+            Rosters rosters,
+            PickupSchedule schedule,
+            OrganizationQueries organization,
+            Leaves leaves,
+            SessionLedger ledger,
+            AuditTrail audit,
+            Clock clock) {
+        this.offerings = offerings;
+        this.rosters = rosters;
+        this.schedule = schedule;
+        this.organization = organization;
+        this.leaves = leaves;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The roll call of a session: every registered child with their current mark and the history of their entries. */
+    @Transactional(readOnly = true)
+    public SessionSheet rollCall(UserScope scope, UUID offeringId, LocalDate day) {
+        Session session = served(scope, offeringId, day);
+        return sheet(scope, session, SessionKind.ROLL_CALL);
+    }
+
+    /** The homework completion of a slot-1 session: the children who attended, each done unless marked otherwise. */
+    @Transactional(readOnly = true)
+    public SessionSheet homework(UserScope scope, UUID offeringId, LocalDate day) {
+        Session session = served(scope, offeringId, day);
+        HomeworkSlotRule.check(session.offering().slot()).enforce();
+        return sheet(scope, session, SessionKind.HOMEWORK);
+    }
+
+    /**
+     * Saves the roll call of a session in one go. Children not named keep the default: present, or excused leave
+     * when their guardian reported it. Returns the session as it now stands, with how many entries were added.
+     */
+    public Saved recordRollCall(UserScope scope, UUID offeringId, LocalDate day, RollCall command) {
+        Map<UUID, String> marks = new LinkedHashMap<>();
+        command.marks().forEach((child, mark) -> marks.put(child, mark.name()));
+        return record(scope, offeringId, day, SessionKind.ROLL_CALL, marks, command.reason());
+    }
+
+    /** Saves the homework completion of a slot-1 session in one go; children not named have done it. */
+    public Saved recordHomework(UserScope scope, UUID offeringId, LocalDate day, HomeworkRecord command) {
+        Map<UUID, String> marks = new LinkedHashMap<>();
+        command.marks().forEach((child, mark) -> marks.put(child, mark.name()));
+        return record(scope, offeringId, day, SessionKind.HOMEWORK, marks, command.reason());
+    }
+
+    /**
+     * Checks the school's record of sessions for tampering (ADR 0013): the first entry whose content, link or number
+     * does not fit the chain, or none. Only the school's admin may run it.
+     */
+    @Transactional(readOnly = true)
+    public Integrity verify(UserScope scope, UUID schoolId) {
+        if (!scope.canManageSchool(schoolId)) {
+            throw new NotFoundException("school");
+        }
+        SessionLedger.Check check = ledger.verify(schoolId);
+        return new Integrity(check.entries(), check.brokenAt(), check.problem());
+    }
+
+    private Saved record(
+            UserScope scope,
+            UUID offeringId,
+            LocalDate day,
+            SessionKind kind,
+            Map<UUID, String> named,
+            @Nullable String reason) {
+        Session session = served(scope, offeringId, day);
+        if (kind == SessionKind.HOMEWORK) {
+            HomeworkSlotRule.check(session.offering().slot()).enforce();
+        }
+        LocalDate today = LocalDate.now(clock);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        SessionDateRule.check(day, today)
+                .and(() -> CorrectionReasonRule.check(day, today, why))
+                .enforce();
+        SessionSheet before = sheet(scope, session, kind);
+        Set<UUID> listed = new HashSet<>();
+        before.children().forEach(c -> listed.add(c.studentId()));
+        RegisteredChildRule.check(named.keySet(), listed).enforce();
+        List<NewEntry> changed = new ArrayList<>();
+        for (ChildLine child : before.children()) {
+            String wanted = named.getOrDefault(child.studentId(), child.defaultMark());
+            if (child.recorded() && wanted.equals(child.mark())) {
+                continue;
+            }
+            changed.add(new NewEntry(
+                    child.studentId(),
+                    child.classId(),
+                    child.gradeLevel(),
+                    child.entries().size() + 1,
+                    wanted));
+        }
+        LocalDateTime at = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        OfferingFacts offering = session.offering();
+        List<Entry> added = ledger.append(
+                offering.countyId(),
+                offering.schoolId(),
+                kind,
+                offering.id(),
+                day,
+                changed,
+                why,
+                at,
+                scope.accountId(),
+                scope.displayName());
+        if (!added.isEmpty()) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            added.forEach(e -> counts.merge(e.mark(), 1, Integer::sum));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("offeringId", offering.id());
+            after.put("onDate", day);
+            after.put("entries", added.size());
+            after.put("marks", counts);
+            after.put("firstChainNo", added.getFirst().chainNo());
+            after.put("reason", why);
+            audit.record(new AuditEntry(
+                    kind == SessionKind.ROLL_CALL ? "session.rollCall.recorded" : "session.homework.recorded",
+                    "session",
+                    sessionId(offering.id(), day),
+                    offering.countyId(),
+                    offering.schoolId(),
+                    null,
+                    after));
+        }
+        return new Saved(added.size(), sheet(scope, session, kind));
+    }
+
+    /** The stable id of a session in the audit trail: the same offering and date give the same id. */
+    static UUID sessionId(UUID offeringId, LocalDate day) {
+        return UUID.nameUUIDFromBytes((offeringId + "|" + day).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private SessionSheet sheet(UserScope scope, Session session, SessionKind kind) {
+        OfferingFacts offering = session.offering();
+        LocalDate day = session.day();
+        List<UUID> registered = rosters.confirmedChildIds(offering.id());
+        List<StudentRow> children = organization.studentsAmong(scope, offering.schoolId(), registered);
+        Map<UUID, List<Entry>> entries = ledger.session(kind, offering.id(), day);
+        Map<UUID, List<Entry>> attendance =
+                kind == SessionKind.HOMEWORK ? ledger.session(SessionKind.ROLL_CALL, offering.id(), day) : Map.of();
+        Map<UUID, Leaves.LeaveLine> onLeave = kind == SessionKind.ROLL_CALL
+                ? leaves.onDay(offering.schoolId(), day, offering.slot(), registered)
+                : Map.of();
+        List<ChildLine> lines = new ArrayList<>();
+        for (StudentRow child : children) {
+            if (kind == SessionKind.HOMEWORK) {
+                List<Entry> came = attendance.getOrDefault(child.id(), List.of());
+                if (!came.isEmpty()
+                        && !AttendanceMark.valueOf(came.getLast().mark()).attended()) {
+                    continue;
+                }
+            }
+            Leaves.LeaveLine leave = onLeave.get(child.id());
+            String defaultMark = kind == SessionKind.HOMEWORK
+                    ? HomeworkMark.DONE.name()
+                    : leave != null ? AttendanceMark.LEAVE.name() : AttendanceMark.PRESENT.name();
+            List<EntryLine> history = entries.getOrDefault(child.id(), List.of()).stream()
+                    .map(e -> new EntryLine(
+                            e.entryNo(), e.mark(), e.reason(), e.recordedAt(), e.recordedByName(), e.chainNo()))
+                    .toList();
+            lines.add(new ChildLine(
+                    child.id(),
+                    child.name(),
+                    child.gradeLevel(),
+                    child.classId(),
+                    child.className(),
+                    defaultMark,
+                    history.isEmpty() ? defaultMark : history.getLast().mark(),
+                    leave == null ? null : leave.reason(),
+                    history));
+        }
+        LocalDate today = LocalDate.now(clock);
+        return new SessionSheet(
+                offering.id(), offering.courseName(), offering.slot(), day, kind, day.isBefore(today), lines);
+    }
+
+    /** The session if the caller serves it and it is one (a school day of the term on the weekday); else 404/422. */
+    private Session served(UserScope scope, UUID offeringId, LocalDate day) {
+        OfferingFacts offering = offerings
+                .offering(offeringId)
+                .filter(OfferingFacts::isPublished)
+                .orElseThrow(() -> new NotFoundException("session"));
+        if (!SessionStaffRule.serves(scope, offering.schoolId(), offerings.instructorIds(offeringId))) {
+            throw new NotFoundException("session");
+        }
+        boolean schoolDay = schedule.termOf(offering.schoolId(), day)
+                .filter(t -> t.id().equals(offering.termId()))
+                .map(t -> t.isSchoolDay(day))
+                .orElse(false);
+        SessionDayRule.check(day, offering.weekday(), schoolDay).enforce();
+        return new Session(offering, day);
+    }
+
+    private record Session(OfferingFacts offering, LocalDate day) {}
+
+    /**
+     * A roll call to save.
+     *
+     * @param marks the children marked otherwise than their default (present, or excused leave reported by the
+     *     guardian); marking one present again is allowed
+     * @param reason why, required after the session's day
+     */
+    public record RollCall(
+            Map<UUID, AttendanceMark> marks, @Nullable String reason) {
+        public RollCall {
+            marks = Map.copyOf(marks);
+        }
+    }
+
+    /** A homework completion to save: the children who did not do it all, and why if after the day. */
+    public record HomeworkRecord(
+            Map<UUID, HomeworkMark> marks, @Nullable String reason) {
+        public HomeworkRecord {
+            marks = Map.copyOf(marks);
+        }
+    }
+
+    /** A save: how many entries it added (none when nothing changed) and the session as it now stands. */
+    public record Saved(int added, SessionSheet sheet) {}
+
+    /**
+     * A session as its staff see it.
+     *
+     * @param correction whether the day is past, so that a save is a correction that must say why
+     */
+    public record SessionSheet(
+            UUID offeringId,
+            String courseName,
+            Slot slot,
+            LocalDate day,
+            SessionKind kind,
+            boolean correction,
+            List<ChildLine> children) {
+
+        /** How many children have each mark now. */
+        public Map<String, Long> counts() {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            children.forEach(c -> counts.merge(c.mark(), 1L, Long::sum));
+            return counts;
+        }
+
+        public boolean recorded() {
+            return children.stream().anyMatch(ChildLine::recorded);
+        }
+    }
+
+    /**
+     * A child of a session.
+     *
+     * @param defaultMark what the child is unless marked otherwise: present, excused leave when the guardian
+     *     reported it, or homework done
+     * @param mark the current mark: the latest entry's, or the default when none was saved yet
+     * @param leaveReason the reason of the guardian's leave report, if any
+     * @param entries the child's entries of the session, oldest first
+     */
+    public record ChildLine(
+            UUID studentId,
+            String name,
+            int gradeLevel,
+            UUID classId,
+            String className,
+            String defaultMark,
+            String mark,
+            @Nullable String leaveReason,
+            List<EntryLine> entries) {
+
+        public boolean recorded() {
+            return !entries.isEmpty();
+        }
+
+        public String markKey() {
+            return Sessions.markKey(mark);
+        }
+    }
+
+    /** One saved entry of a child: its number, the mark, why (for a correction), when and by whom. */
+    public record EntryLine(
+            int entryNo,
+            String mark,
+            @Nullable String reason,
+            LocalDateTime recordedAt,
+            String recordedByName,
+            long chainNo) {
+
+        public String markKey() {
+            return Sessions.markKey(mark);
+        }
+    }
+
+    /** The message key of a mark of either kind. */
+    static String markKey(String mark) {
+        for (AttendanceMark m : AttendanceMark.values()) {
+            if (m.name().equals(mark)) {
+                return m.messageKey();
+            }
+        }
+        return HomeworkMark.valueOf(mark).messageKey();
+    }
+
+    /**
+     * The result of checking a school's record for tampering.
+     *
+     * @param brokenAt the chain number of the first entry that does not fit, or null when the chain is whole
+     * @param problem the message key saying what does not fit
+     */
+    public record Integrity(
+            long entries, @Nullable Long brokenAt, @Nullable String problem) {
+
+        public boolean intact() {
+            return brokenAt == null;
+        }
+    }
+}
