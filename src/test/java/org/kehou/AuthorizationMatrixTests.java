@@ -1654,7 +1654,9 @@ class AuthorizationMatrixTests {
                               o.weekday, o.slot, 'CONFIRMED', o.id, concat(o.weekday, '-', o.slot), 'matrix', :at, :at,
                               :at
                             from catalog.offering o, organization.student st
-                            where o.id = :offering and st.id = (select min(id) from organization.student where school_id = o.school_id)""")
+                            where o.id = :offering and st.id = (select min(s.id) from organization.student s
+                              where s.school_id = o.school_id
+                                and not exists (select 1 from enrollment.enrollment e where e.child_id = s.id))""")
                     .param("id", UUID.randomUUID())
                     .param("guardian", UUID.randomUUID())
                     .param("account", UUID.randomUUID())
