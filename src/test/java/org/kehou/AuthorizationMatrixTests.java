@@ -122,17 +122,18 @@ class AuthorizationMatrixTests {
     }
 
     /** Which roles pass the path rules of the security configuration. */
-    static final Map<String, Set<Role>> PATH_ROLES = Map.of(
-            "/city", EnumSet.of(Role.CITY_ADMIN, Role.INSPECTOR),
-            "/county", EnumSet.of(Role.COUNTY_ADMIN, Role.INSPECTOR, Role.CITY_ADMIN),
-            "/school", EnumSet.of(Role.SCHOOL_ADMIN),
-            "/teacher", EnumSet.of(Role.TEACHER),
-            "/guardian", EnumSet.of(Role.GUARDIAN),
-            "/api/v1/enrollments", EnumSet.of(Role.GUARDIAN),
-            "/api/v1/guardians", EnumSet.of(Role.GUARDIAN),
-            "/api/v1/registration-windows", EnumSet.of(Role.SCHOOL_ADMIN, Role.COUNTY_ADMIN),
-            "/api/v1/teacher", EnumSet.of(Role.TEACHER),
-            "/api/v1/pickups", EnumSet.of(Role.TEACHER, Role.SCHOOL_ADMIN));
+    static final Map<String, Set<Role>> PATH_ROLES = Map.ofEntries(
+            Map.entry("/city", EnumSet.of(Role.CITY_ADMIN, Role.INSPECTOR)),
+            Map.entry("/county", EnumSet.of(Role.COUNTY_ADMIN, Role.INSPECTOR, Role.CITY_ADMIN)),
+            Map.entry("/school", EnumSet.of(Role.SCHOOL_ADMIN)),
+            Map.entry("/teacher", EnumSet.of(Role.TEACHER)),
+            Map.entry("/guardian", EnumSet.of(Role.GUARDIAN)),
+            Map.entry("/api/v1/enrollments", EnumSet.of(Role.GUARDIAN)),
+            Map.entry("/api/v1/guardians", EnumSet.of(Role.GUARDIAN)),
+            Map.entry("/api/v1/registration-windows", EnumSet.of(Role.SCHOOL_ADMIN, Role.COUNTY_ADMIN)),
+            Map.entry("/api/v1/teacher", EnumSet.of(Role.TEACHER)),
+            Map.entry("/api/v1/pickups", EnumSet.of(Role.TEACHER, Role.SCHOOL_ADMIN)),
+            Map.entry("/api/v1/sessions", EnumSet.of(Role.TEACHER, Role.SCHOOL_ADMIN)));
 
     record Row(
             String endpoint,
@@ -388,6 +389,7 @@ class AuthorizationMatrixTests {
         lifecycleTargets(admin, ownSchool);
         careRequests();
         operationsTargets();
+        rollcallTargets();
         registrationTargets();
         lotteryTargets();
         registerTargets();
@@ -986,6 +988,7 @@ class AuthorizationMatrixTests {
         rostersRows(none, student);
         todayRows(none, student, schoolWide);
         dashboardRows(none);
+        rollcallRows(student);
         Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             anyRole.put(r, none);
@@ -1972,6 +1975,176 @@ class AuthorizationMatrixTests {
     private void dashboardRows(Set<Relation> none) {
         row("GET /school/today", none, 200, Map.of(Role.SCHOOL_ADMIN, none), false, r -> get("/school/today"), true);
         row("GET /county/today", none, 200, Map.of(Role.COUNTY_ADMIN, none), false, r -> get("/county/today"), true);
+    }
+
+    final Map<Relation, UUID> sessionOfferings = new EnumMap<>(Relation.class);
+    final Map<Relation, LocalDate> sessionDays = new EnumMap<>(Relation.class);
+
+    /**
+     * Sessions for the roll-call rows (OPS-1, CONTENT-5): for each relation a published slot-1 offering of the
+     * school on the weekday of its latest school day up to today, one child confirmed in it; the demo teacher
+     * teaches the one of their own school (OWN), a colleague the other one of JX-PS (SAME_SCHOOL).
+     */
+    private void rollcallTargets() {
+        LocalDate today = LocalDate.now(clock);
+        UserScope ownAdmin = demo.scope(Caller.SCHOOL_ADMIN.login);
+        Map<Relation, UserScope> admins = Map.of(
+                Relation.OWN,
+                ownAdmin,
+                Relation.SAME_SCHOOL,
+                ownAdmin,
+                Relation.OTHER_SCHOOL,
+                new UserScope(
+                        UUID.randomUUID(),
+                        "矩阵管理员",
+                        Set.of(Role.SCHOOL_ADMIN),
+                        counties.get(Relation.OWN),
+                        schools.get(Relation.OTHER_SCHOOL),
+                        null,
+                        null,
+                        null),
+                Relation.OTHER_COUNTY,
+                demo.scope("LL-PS-ADMIN"));
+        for (Relation r : List.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            UserScope admin = admins.get(r);
+            UUID school = admin.schoolId();
+            var schoolTerms = organizationQueries.termsOfOwnSchool(admin);
+            LocalDate day = today.minusDays(120)
+                    .datesUntil(today.plusDays(1))
+                    .filter(d -> schoolTerms.stream().anyMatch(t -> t.isSchoolDay(d)))
+                    .reduce((first, second) -> second)
+                    .orElseThrow();
+            UUID term = schoolTerms.stream()
+                    .filter(t -> t.isSchoolDay(day))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            int grade = jdbc.sql("select min(grade_level) from organization.school_class where school_id = :s")
+                    .param("s", school)
+                    .query(Integer.class)
+                    .single();
+            UUID offering = catalog.draftOffering(
+                    admin,
+                    school,
+                    new NewOffering(
+                            course(admin, school, grade),
+                            term,
+                            day.getDayOfWeek(),
+                            Slot.SLOT_1,
+                            venue(admin, school, "session"),
+                            List.of(freeStaff(school).get(0)),
+                            30,
+                            List.of(grade),
+                            null,
+                            0,
+                            org.kehou.catalog.SlotOneContent.SELF_HOMEWORK,
+                            null,
+                            null,
+                            List.of()));
+            catalog.publishOffering(admin, offering);
+            if (r == Relation.OWN) {
+                jdbc.sql("""
+                                insert into catalog.offering_instructor (offering_id, county_id, school_id, instructor_id)
+                                select id, county_id, school_id, :staff from catalog.offering where id = :id""")
+                        .param("staff", demo.scope(Caller.TEACHER.login).staffId())
+                        .param("id", offering)
+                        .update();
+            }
+            jdbc.sql("""
+                            insert into enrollment.enrollment (id, version, county_id, school_id, term_id, offering_id,
+                              child_id, guardian_id, account_id, weekday, slot, status, active_offering_id, active_slot,
+                              consent_version, consented_at, requested_at, confirmed_at)
+                            select :id, 0, o.county_id, o.school_id, o.term_id, o.id, st.id, :guardian, :account,
+                              o.weekday, o.slot, 'CONFIRMED', o.id, concat(o.weekday, '-', o.slot), 'matrix', :at, :at,
+                              :at
+                            from catalog.offering o, organization.student st
+                            where o.id = :offering and st.id = (select min(s.id) from organization.student s
+                              where s.school_id = o.school_id
+                                and not exists (select 1 from enrollment.enrollment e where e.child_id = s.id))""")
+                    .param("id", UUID.randomUUID())
+                    .param("guardian", UUID.randomUUID())
+                    .param("account", UUID.randomUUID())
+                    .param("at", LocalDateTime.now(clock).minusDays(200))
+                    .param("offering", offering)
+                    .update();
+            sessionOfferings.put(r, offering);
+            sessionDays.put(r, day);
+        }
+    }
+
+    /**
+     * The roll-call, homework and leave endpoints (OPS-1, CONTENT-5): a teacher's session pages for the sessions
+     * they serve only; a guardian's leave for their own child only; the school admin's leave, rates and record
+     * check of their own school; the API for the teacher of the session and the admin of its school.
+     */
+    private void rollcallRows(Set<Relation> student) {
+        Set<Relation> none = EnumSet.of(Relation.NONE);
+        Map<Role, Set<Relation>> teachersSession = Map.of(Role.TEACHER, EnumSet.of(Relation.OWN));
+        Map<Role, Set<Relation>> servedSession = Map.of(
+                Role.TEACHER,
+                EnumSet.of(Relation.OWN),
+                Role.SCHOOL_ADMIN,
+                EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL));
+        Map<Role, Set<Relation>> ownChild = Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN));
+        Map<Role, Set<Relation>> schoolAdmin = Map.of(Role.SCHOOL_ADMIN, none);
+        for (String page : List.of("roll-call", "homework")) {
+            row(
+                    "GET /teacher/sessions/{offeringId}/{date}/" + page,
+                    student,
+                    200,
+                    teachersSession,
+                    false,
+                    r -> get("/teacher/sessions/{o}/{d}/" + page, sessionOfferings.get(r), sessionDays.get(r)),
+                    true);
+            row(
+                    "POST /teacher/sessions/{offeringId}/{date}/" + page,
+                    student,
+                    302,
+                    teachersSession,
+                    false,
+                    r -> post("/teacher/sessions/{o}/{d}/" + page, sessionOfferings.get(r), sessionDays.get(r))
+                            .param("reason", "矩阵补录"),
+                    false);
+        }
+        row(
+                "GET /guardian/children/{studentId}/leave",
+                student,
+                200,
+                ownChild,
+                false,
+                r -> get("/guardian/children/{id}/leave", students.get(r)),
+                false);
+        row(
+                "POST /guardian/children/{studentId}/leave",
+                student,
+                302,
+                ownChild,
+                false,
+                r -> post("/guardian/children/{id}/leave", students.get(r))
+                        .param("day", LocalDate.now(clock).plusDays(1).toString())
+                        .param("reason", "矩阵请假"),
+                false);
+        for (String page : List.of("/school/leave", "/school/homework-rates", "/school/session-records")) {
+            row("GET " + page, none, 200, schoolAdmin, false, r -> get(page), true);
+        }
+        row(
+                "GET /api/v1/sessions/{offeringId}/{date}/roll-call",
+                student,
+                200,
+                servedSession,
+                false,
+                r -> get("/api/v1/sessions/{o}/{d}/roll-call", sessionOfferings.get(r), sessionDays.get(r)),
+                false);
+        row(
+                "POST /api/v1/sessions/{offeringId}/{date}/roll-call",
+                student,
+                200,
+                servedSession,
+                false,
+                r -> post("/api/v1/sessions/{o}/{d}/roll-call", sessionOfferings.get(r), sessionDays.get(r))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"矩阵补录\", \"exceptions\": []}"),
+                false);
     }
 
     private void operationsRows(Set<Relation> none, Set<Relation> student, Set<Relation> schoolWide) {

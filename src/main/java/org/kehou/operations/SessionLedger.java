@@ -235,6 +235,15 @@ class SessionLedger {
 
     private record Head(long lastNo, String lastHash) {}
 
+    /**
+     * Holds the school's chain head until the caller's transaction ends, so that a save reads the current entries
+     * and appends after them without another save of the school in between.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lock(UUID countyId, UUID schoolId) {
+        lockHead(countyId, schoolId);
+    }
+
     private Head lockHead(UUID countyId, UUID schoolId) {
         jdbc.sql("""
                         insert into operations.session_chain (school_id, county_id, last_no, last_hash)

@@ -129,6 +129,8 @@ public class Sessions {
         SessionDateRule.check(day, today)
                 .and(() -> CorrectionReasonRule.check(day, today, why))
                 .enforce();
+        // the school's chain head is held from here, so that two saves of a session see each other's entries
+        ledger.lock(session.offering().countyId(), session.offering().schoolId());
         SessionSheet before = sheet(scope, session, kind);
         Set<UUID> listed = new HashSet<>();
         before.children().forEach(c -> listed.add(c.studentId()));

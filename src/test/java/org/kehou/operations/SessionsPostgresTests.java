@@ -1,0 +1,168 @@
+package org.kehou.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.kehou.catalog.CatalogManagement;
+import org.kehou.catalog.OfferingDirectory;
+import org.kehou.catalog.ServicePlanning;
+import org.kehou.catalog.Slot;
+import org.kehou.enrollment.CareFixtures.Family;
+import org.kehou.enrollment.Rosters;
+import org.kehou.operations.OperationsFixtures.TestSchool;
+import org.kehou.operations.Sessions.Integrity;
+import org.kehou.operations.Sessions.RollCall;
+import org.kehou.organization.OrganizationManagement;
+import org.kehou.organization.OrganizationQueries;
+import org.kehou.platform.AccountManagement;
+import org.kehou.platform.AuditTrail;
+import org.kehou.support.PostgresTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The session record on PostgreSQL (OPS-1, ADR 0013): the migrations run, a class of 45 is saved in one request as
+ * one multi-row insert whose entries chain from the school's head, the triggers refuse to change or delete an
+ * entry, and a row changed with the trigger disabled is found by the check.
+ */
+@PostgresTest
+@SpringBootTest(properties = "kehou.demo.enabled=false")
+class SessionsPostgresTests {
+
+    static final java.util.concurrent.atomic.AtomicInteger COUNTIES = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Autowired
+    OfferingDirectory offerings;
+
+    @Autowired
+    Rosters rosters;
+
+    @Autowired
+    PickupSchedule schedule;
+
+    @Autowired
+    OrganizationManagement organization;
+
+    @Autowired
+    OrganizationQueries queries;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    ServicePlanning planning;
+
+    @Autowired
+    CatalogManagement catalog;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void savesAClassOf45AtOnceGuardsItAndFindsTampering() {
+        TestSchool school =
+                new OperationsFixtures(organization, queries, accounts, planning, catalog, clock).school(county());
+        SessionFixtures fixtures = new SessionFixtures(catalog, jdbc);
+        UUID offering = fixtures.offering(school, Slot.SLOT_2);
+        List<Family> children = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            children.add(school.family("库点名" + i));
+        }
+        fixtures.register(offering, children.toArray(Family[]::new));
+        Sessions sessions = SessionFixtures.sessions(
+                school.day().atTime(17, 5), offerings, rosters, schedule, queries, jdbc, audit, transactions);
+        Map<UUID, AttendanceMark> marks = new HashMap<>();
+        marks.put(children.get(0).student(), AttendanceMark.LATE);
+        marks.put(children.get(1).student(), AttendanceMark.ABSENT);
+
+        var saved = sessions.recordRollCall(school.teacher(), offering, school.day(), new RollCall(marks, null));
+
+        assertThat(saved.added()).isEqualTo(45);
+        assertThat(jdbc.sql("select count(*), min(chain_no), max(chain_no) from operations.session_entry"
+                                + " where school_id = :s")
+                        .param("s", school.id())
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                        .single())
+                .containsExactly(45L, 1L, 45L);
+        assertThat(sessions.recordRollCall(school.teacher(), offering, school.day(), new RollCall(marks, null))
+                        .added())
+                .isZero();
+        assertThat(sessions.verify(school.admin(), school.id()).intact()).isTrue();
+
+        assertThatThrownBy(() -> jdbc.sql("update operations.session_entry set mark = 'PRESENT' where school_id = :s")
+                        .param("s", school.id())
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from operations.session_entry where school_id = :s")
+                        .param("s", school.id())
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+
+        jdbc.sql("alter table operations.session_entry disable trigger session_entry_append_only")
+                .update();
+        try {
+            jdbc.sql("update operations.session_entry set mark = 'PRESENT' where school_id = :s and mark = 'ABSENT'")
+                    .param("s", school.id())
+                    .update();
+        } finally {
+            jdbc.sql("alter table operations.session_entry enable trigger session_entry_append_only")
+                    .update();
+        }
+        long changed = jdbc.sql(
+                        "select chain_no from operations.session_entry where school_id = :s and student_id = :c")
+                .param("s", school.id())
+                .param("c", children.get(1).student())
+                .query(Long.class)
+                .single();
+
+        Integrity integrity = sessions.verify(school.admin(), school.id());
+
+        assertThat(integrity.intact()).isFalse();
+        assertThat(integrity.brokenAt()).isEqualTo(changed);
+        assertThat(integrity.problem()).isEqualTo("session.chain.content");
+    }
+
+    /** A county of its own in a city made for the test, since the postgres profile has no demo city. */
+    private UUID county() {
+        UUID city = jdbc.sql("select id from organization.city")
+                .query(UUID.class)
+                .optional()
+                .orElseGet(() -> {
+                    UUID id = UUID.randomUUID();
+                    jdbc.sql("insert into organization.city (id, version, code, name, name_en)"
+                                    + " values (:id, 0, '419900', '测试市', 'Test')")
+                            .param("id", id)
+                            .update();
+                    return id;
+                });
+        UUID county = UUID.randomUUID();
+        jdbc.sql("insert into organization.county (id, version, city_id, code, name, name_en, kind, sort_order)"
+                        + " values (:id, 0, :city, :code, '测试区', 'Test', 'DISTRICT', 0)")
+                .param("id", county)
+                .param("city", city)
+                .param("code", String.valueOf(419_600 + COUNTIES.incrementAndGet()))
+                .update();
+        return county;
+    }
+}
