@@ -123,6 +123,12 @@ class GuardianRegistersChildBrowserTests {
         assertThat(text(By.id("answer"))).contains("已进入候补名单，当前排第 1 位");
         assertFitsThePhone();
         screenshot("waitlisted");
+        // the notice of the wait is told while the child still waits; one of a wait already over is not sent
+        phone.get(url("/inbox"));
+        waitFor().until(browser -> {
+            browser.navigate().refresh();
+            return browser.getPageSource().contains("已进入候补名单，当前排第 1 位");
+        });
 
         enrollment.withdraw(neighbour, held);
 
