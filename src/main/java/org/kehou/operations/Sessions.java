@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,7 +181,49 @@ public class Sessions {
                     null,
                     after));
         }
-        return new Saved(added.size(), sheet(scope, session, kind));
+        return new Saved(added.size(), withAdded(before, added));
+    }
+
+    /**
+     * The session after a save: the sheet read before it, under the chain head's lock, with the entries the save
+     * added. Nothing else of the session can have changed in between, so it is not read a second time (OPS-1: a
+     * county's afternoon roll call, docs/benchmarks.md).
+     */
+    static SessionSheet withAdded(SessionSheet before, List<Entry> added) {
+        if (added.isEmpty()) {
+            return before;
+        }
+        Map<UUID, Entry> byStudent = new HashMap<>();
+        added.forEach(e -> byStudent.put(e.studentId(), e));
+        List<ChildLine> lines = new ArrayList<>(before.children().size());
+        for (ChildLine child : before.children()) {
+            Entry e = byStudent.get(child.studentId());
+            if (e == null) {
+                lines.add(child);
+                continue;
+            }
+            List<EntryLine> history = new ArrayList<>(child.entries());
+            history.add(
+                    new EntryLine(e.entryNo(), e.mark(), e.reason(), e.recordedAt(), e.recordedByName(), e.chainNo()));
+            lines.add(new ChildLine(
+                    child.studentId(),
+                    child.name(),
+                    child.gradeLevel(),
+                    child.classId(),
+                    child.className(),
+                    child.defaultMark(),
+                    e.mark(),
+                    child.leaveReason(),
+                    List.copyOf(history)));
+        }
+        return new SessionSheet(
+                before.offeringId(),
+                before.courseName(),
+                before.slot(),
+                before.day(),
+                before.kind(),
+                before.correction(),
+                List.copyOf(lines));
     }
 
     /** The stable id of a session in the audit trail: the same offering and date give the same id. */
