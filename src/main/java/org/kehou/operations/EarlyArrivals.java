@@ -77,7 +77,7 @@ public class EarlyArrivals {
     @Transactional(readOnly = true)
     public ArrivalDay day(UserScope scope, LocalDate day) {
         UUID school = schoolOf(scope);
-        List<CareRequestSummary> expected = expected(scope, school, day);
+        List<CareRequestSummary> expected = expected(scope, school, day, false);
         boolean schoolDay = schedule.isSchoolDay(school, day);
         Map<UUID, List<CheckInLine>> entries = entriesOn(school, day);
         Set<UUID> listed = expected.stream().map(CareRequestSummary::studentId).collect(Collectors.toSet());
@@ -110,7 +110,7 @@ public class EarlyArrivals {
     @Transactional(readOnly = true)
     public List<StudentRow> findChildren(UserScope scope, LocalDate day, String text) {
         UUID school = schoolOf(scope);
-        expected(scope, school, day);
+        expected(scope, school, day, true);
         String search = text == null ? "" : text.strip();
         if (search.isEmpty()) {
             return List.of();
@@ -126,7 +126,7 @@ public class EarlyArrivals {
      */
     public CheckInLine checkIn(UserScope scope, CheckIn command) {
         UUID school = schoolOf(scope);
-        List<CareRequestSummary> expected = expected(scope, school, command.onDate());
+        List<CareRequestSummary> expected = expected(scope, school, command.onDate(), true);
         StudentRow child = organization
                 .student(PickupSchedule.reader(school), command.studentId())
                 .student();
@@ -215,9 +215,10 @@ public class EarlyArrivals {
 
     /**
      * The accepted early arrivals of the day the caller looks after: all of the school's for its admin, the ones the
-     * teacher is care staff of otherwise. A teacher who looks after none that day may check no one in.
+     * teacher is care staff of otherwise. A teacher who looks after none that day sees an empty list and, when
+     * {@code toCheckIn}, may check no one in.
      */
-    private List<CareRequestSummary> expected(UserScope scope, UUID school, LocalDate day) {
+    private List<CareRequestSummary> expected(UserScope scope, UUID school, LocalDate day, boolean toCheckIn) {
         List<CareRequestSummary> accepted =
                 care.expectedArrivals(PickupSchedule.reader(school), school, day).children().stream()
                         .filter(c -> c.status() == CareStatus.ACCEPTED)
@@ -228,7 +229,7 @@ public class EarlyArrivals {
         List<CareRequestSummary> mine = accepted.stream()
                 .filter(c -> scope.staffId().equals(c.careStaffId()))
                 .toList();
-        if (mine.isEmpty()) {
+        if (mine.isEmpty() && toCheckIn) {
             throw new NotFoundException("early arrivals");
         }
         return mine;
