@@ -12,7 +12,9 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.operations.EarlyArrivals;
+import org.kehou.operations.EarlyArrivals.ArrivalDay;
 import org.kehou.operations.EarlyArrivals.CheckIn;
+import org.kehou.organization.OrganizationQueries.StudentRow;
 import org.kehou.platform.PlainText;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.web.Htmx;
@@ -95,7 +97,25 @@ class EarlyArrivalController {
                             .toList());
         }
         String view = view(me, day, done ? null : form.q, model);
+        if (!done && !shown(model, form.studentId)) {
+            // the child has no card on the page (e.g. a foreign id or the search is gone): say it above the list
+            model.addAttribute("checkInFor", null);
+        }
         return "true".equals(hx) ? view + " :: list" : view;
+    }
+
+    /** Whether the page shows a card for the child, where the refusal is then named. */
+    private static boolean shown(Model model, @Nullable UUID studentId) {
+        if (studentId == null) {
+            return false;
+        }
+        ArrivalDay day = (ArrivalDay) model.getAttribute("arrivalDay");
+        List<?> found = (List<?>) model.getAttribute("found");
+        return day != null
+                        && java.util.stream.Stream.concat(day.expected().stream(), day.unlisted().stream())
+                                .anyMatch(a -> a.studentId().equals(studentId))
+                || found != null
+                        && found.stream().anyMatch(s -> ((StudentRow) s).id().equals(studentId));
     }
 
     private String view(UserScope me, LocalDate day, @Nullable String q, Model model) {
