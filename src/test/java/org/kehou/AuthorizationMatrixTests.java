@@ -2553,8 +2553,9 @@ class AuthorizationMatrixTests {
     }
 
     /**
-     * The early-arrival check-in and the extended-care check-out (SCOPE-1, SCOPE-2): the lists for any teacher, the
-     * writes only for the care staff of the child that day (OWN); when today has no early arrival or extended care of
+     * The early-arrival check-in and the extended-care check-out (SCOPE-1, SCOPE-2): the lists for any teacher; the
+     * check-in for the care staff of the day, of a child on their list (OWN) or, with a reason, any child of their
+     * school (SAME_SCHOOL); the check-out release only for the supervisor of the child's care group (OWN); when today has no early arrival or extended care of
      * the demo teacher (a day off), every child is out of their reach.
      */
     private void checkinRows(Set<Relation> none, Set<Relation> student) {
@@ -2574,7 +2575,7 @@ class AuthorizationMatrixTests {
                 "POST /teacher/early-arrivals/check-in",
                 student,
                 302,
-                arrivals ? Map.of(Role.TEACHER, EnumSet.of(Relation.OWN)) : Map.of(),
+                arrivals ? Map.of(Role.TEACHER, EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL)) : Map.of(),
                 false,
                 r -> post("/teacher/early-arrivals/check-in")
                         .param("studentId", checkinChildren.get(r).toString())

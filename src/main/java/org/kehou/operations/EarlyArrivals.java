@@ -126,6 +126,8 @@ public class EarlyArrivals {
      */
     public CheckInLine checkIn(UserScope scope, CheckIn command) {
         UUID school = schoolOf(scope);
+        CheckInDayRule.check(command.onDate(), today(), schedule.isSchoolDay(school, command.onDate()))
+                .enforce();
         List<CareRequestSummary> expected = expected(scope, school, command.onDate(), true);
         StudentRow child = organization
                 .student(PickupSchedule.reader(school), command.studentId())
@@ -137,8 +139,7 @@ public class EarlyArrivals {
         List<CheckInLine> entries = entriesOn(school, command.onDate()).getOrDefault(child.id(), List.of());
         CheckInLine latest = entries.isEmpty() ? null : entries.getLast();
         boolean present = command.present();
-        CheckInDayRule.check(command.onDate(), today(), schedule.isSchoolDay(school, command.onDate()))
-                .and(() -> CheckedInOnceRule.check(latest, command.corrects(), child.name()))
+        CheckedInOnceRule.check(latest, command.corrects(), child.name())
                 .and(() -> CheckInReasonRule.check(!listed || latest != null, command.reason()))
                 .enforce();
         if (latest == null && !present) {

@@ -197,7 +197,7 @@ class EarlyArrivalsTests {
                         .checkIn(
                                 school.teacher(),
                                 new CheckIn(expected.student(), school.day().minusDays(1), true, null, "")))
-                .isInstanceOf(NotFoundException.class);
+                .hasMessageContaining("checkin.date.notToday");
         assertThat(arrivals.day(school.admin(), school.day()).expected()).hasSize(1);
     }
 

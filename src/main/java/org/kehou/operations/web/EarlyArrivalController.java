@@ -149,7 +149,7 @@ class EarlyArrivalController {
         @Nullable
         UUID corrects;
 
-        @Size(max = 200, message = "{checkin.reason.tooLong}")
+        @Size(max = 200, message = "{checkin.reason.size}")
         @PlainText
         String reason = "";
 

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,7 +184,8 @@ class CheckInWebTests {
         assertThat(body(post("/teacher/early-arrivals/check-in").param("date", today.toString()), 200))
                 .contains("请选择学生");
         assertThat(body(
-                        checkIn(expected.student())
+                        post("/teacher/early-arrivals/check-in")
+                                .param("studentId", expected.student().toString())
                                 .param("date", today.minusDays(1).toString())
                                 .param("reason", "补签"),
                         200))
@@ -193,7 +193,8 @@ class CheckInWebTests {
         assertThat(body(get("/teacher/early-arrivals").param("date", "x'><script>"), 200))
                 .contains("无法识别日期")
                 .doesNotContain("<script>");
-        String english = body(checkIn(unlisted.student()).locale(Locale.ENGLISH).header("Accept-Language", "en"), 200);
+        String english =
+                body(checkIn(unlisted.student()).cookie(new jakarta.servlet.http.Cookie("kehou-lang", "en")), 200);
         assertThat(english).contains("needs a reason");
         // another teacher of the school has no early arrivals: an empty list, and no check-in
         assertThat(mvc.perform(get("/teacher/early-arrivals").with(SignIn.as(school.otherTeacher())))
