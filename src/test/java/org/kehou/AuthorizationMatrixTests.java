@@ -400,6 +400,7 @@ class AuthorizationMatrixTests {
         lotteryTargets();
         registerTargets();
         rostersTargets();
+        checkinTargets();
         defineRows();
     }
 
@@ -995,6 +996,7 @@ class AuthorizationMatrixTests {
         todayRows(none, student, schoolWide);
         dashboardRows(none);
         rollcallRows(student);
+        checkinRows(none, student);
         Map<Role, Set<Relation>> anyRole = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             anyRole.put(r, none);
@@ -2524,6 +2526,86 @@ class AuthorizationMatrixTests {
                 teacher,
                 false,
                 r -> get("/api/v1/teacher/today").param("date", pickupDay.toString()),
+                false);
+    }
+
+    final Map<Relation, UUID> checkinChildren = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> checkoutChildren = new EnumMap<>(Relation.class);
+
+    /**
+     * Children for the check-in and check-out rows (SCOPE-1, SCOPE-2): today's demo early arrival and extended-care
+     * child in the care of the demo teacher (OWN) when today is a school day with them, a child of the same school not
+     * in that care (SAME_SCHOOL), and children of another school and county.
+     */
+    private void checkinTargets() {
+        LocalDate today = LocalDate.now(clock);
+        UserScope teacher = demo.scope(Caller.TEACHER.login);
+        UUID school = schools.get(Relation.OWN);
+        care.expectedArrivals(demo.scope(Caller.SCHOOL_ADMIN.login), school, today).children().stream()
+                .filter(c -> teacher.staffId().equals(c.careStaffId()))
+                .findFirst()
+                .ifPresent(c -> checkinChildren.put(Relation.OWN, c.studentId()));
+        care.extendedCareRoster(demo.scope(Caller.SCHOOL_ADMIN.login), school, today).groups().stream()
+                .filter(g -> g.group().supervisorId().equals(teacher.staffId()))
+                .flatMap(g -> g.children().stream())
+                .findFirst()
+                .ifPresent(c -> checkoutChildren.put(Relation.OWN, c.studentId()));
+        for (Map<Relation, UUID> children : List.of(checkinChildren, checkoutChildren)) {
+            children.putIfAbsent(Relation.OWN, students.get(Relation.SAME_SCHOOL));
+            children.put(Relation.SAME_SCHOOL, students.get(Relation.SAME_SCHOOL));
+            children.put(Relation.OTHER_SCHOOL, students.get(Relation.OTHER_SCHOOL));
+            children.put(Relation.OTHER_COUNTY, students.get(Relation.OTHER_COUNTY));
+        }
+    }
+
+    /**
+     * The early-arrival check-in and the extended-care check-out (SCOPE-1, SCOPE-2): the lists for any teacher; the
+     * check-in for the care staff of the day, of a child on their list (OWN) or, with a reason, any child of their
+     * school (SAME_SCHOOL); the check-out release only for the supervisor of the child's care group (OWN); when today has no early arrival or extended care of
+     * the demo teacher (a day off), every child is out of their reach.
+     */
+    private void checkinRows(Set<Relation> none, Set<Relation> student) {
+        Map<Role, Set<Relation>> teacher = Map.of(Role.TEACHER, none);
+        boolean arrivals = !checkinChildren.get(Relation.OWN).equals(students.get(Relation.SAME_SCHOOL));
+        boolean groups = !checkoutChildren.get(Relation.OWN).equals(students.get(Relation.SAME_SCHOOL));
+        String today = LocalDate.now(clock).toString();
+        row(
+                "GET /teacher/early-arrivals",
+                none,
+                200,
+                teacher,
+                false,
+                r -> get("/teacher/early-arrivals").param("date", today),
+                true);
+        row(
+                "POST /teacher/early-arrivals/check-in",
+                student,
+                302,
+                arrivals ? Map.of(Role.TEACHER, EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL)) : Map.of(),
+                false,
+                r -> post("/teacher/early-arrivals/check-in")
+                        .param("studentId", checkinChildren.get(r).toString())
+                        .param("date", today)
+                        .param("reason", "矩阵签到"),
+                false);
+        row(
+                "GET /teacher/extended-care",
+                none,
+                200,
+                teacher,
+                false,
+                r -> get("/teacher/extended-care").param("date", today),
+                true);
+        row(
+                "POST /teacher/extended-care/children/{studentId}/release",
+                student,
+                302,
+                groups ? Map.of(Role.TEACHER, EnumSet.of(Relation.OWN)) : Map.of(),
+                false,
+                r -> post("/teacher/extended-care/children/{id}/release", checkoutChildren.get(r))
+                        .param("date", today)
+                        .param("service", "EXTENDED_CARE")
+                        .param("choice", "GUARDIAN:" + firstGuardianOf(checkoutChildren.get(r))),
                 false);
     }
 

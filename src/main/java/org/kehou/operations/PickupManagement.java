@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.kehou.enrollment.CareRequests;
 import org.kehou.organization.OrganizationQueries;
 import org.kehou.organization.OrganizationQueries.ClassSummary;
 import org.kehou.organization.OrganizationQueries.GuardianOfStudent;
@@ -41,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The hand-over of children at the end of a service (OPS-2). A child's guardians keep who besides themselves may
  * collect the child, and whether the child may go home alone; the school's staff flag people the child must not be
- * given to; the head teacher of the child's class or the school admin releases the child, and the platform refuses a
+ * given to; the head teacher of the child's class or the school admin releases the child (after extended care also
+ * the supervising staff of the child's care group, SCOPE-2), and the platform refuses a
  * hand-over to anyone not authorised, anyone flagged, or alone without consent, keeping the refused attempt. Hand-overs
  * and refusals are only ever added, never changed. Every write of these people's data is audited; staff see mobile
  * numbers masked. An id outside the caller's scope is answered as not found.
@@ -66,6 +68,7 @@ public class PickupManagement {
     private final PickupArrangementRepository arrangements;
     private final PickupFlagRepository flags;
     private final PickupSchedule schedule;
+    private final CareRequests care;
     private final OrganizationQueries organization;
     private final Photos photos;
     private final AuditTrail audit;
@@ -76,6 +79,7 @@ public class PickupManagement {
             PickupArrangementRepository arrangements,
             PickupFlagRepository flags,
             PickupSchedule schedule,
+            CareRequests care,
             OrganizationQueries organization,
             Photos photos,
             AuditTrail audit,
@@ -84,6 +88,7 @@ public class PickupManagement {
         this.arrangements = arrangements;
         this.flags = flags;
         this.schedule = schedule;
+        this.care = care;
         this.organization = organization;
         this.photos = photos;
         this.audit = audit;
@@ -278,7 +283,16 @@ public class PickupManagement {
     /** One child at the end of a service on a day, as {@link #day} lists them. */
     @Transactional(readOnly = true)
     public ChildStatus status(UserScope scope, UUID studentId, LocalDate day) {
-        StudentDetails details = staffChild(scope, studentId);
+        return status(scope, studentId, day, null);
+    }
+
+    /**
+     * One child at the end of a service on a day, also for the supervising staff of the child's care group when the
+     * service is extended care (SCOPE-2).
+     */
+    @Transactional(readOnly = true)
+    public ChildStatus status(UserScope scope, UUID studentId, LocalDate day, @Nullable PickupService service) {
+        StudentDetails details = releasingChild(scope, studentId, day, service);
         StudentRow child = details.student();
         PickupArrangement arrangement = arrangements.findByStudentId(studentId).orElse(null);
         return new ChildStatus(
@@ -357,7 +371,7 @@ public class PickupManagement {
      */
     @Transactional(noRollbackFor = RuleViolation.class)
     public ReleaseLine release(UserScope scope, Release command) {
-        StudentDetails details = staffChild(scope, command.studentId());
+        StudentDetails details = releasingChild(scope, command.studentId(), command.onDate(), command.service());
         StudentRow child = details.student();
         ReleaseDateRule.check(command.onDate(), today())
                 .and(() -> ServiceDayRule.check(
@@ -688,6 +702,33 @@ public class PickupManagement {
             return details;
         }
         throw new NotFoundException("student");
+    }
+
+    /**
+     * A child the caller may hand over at the end of a service on a day: a child they are staff of (see
+     * {@link #staffChild}), or, after extended care, a child of a care group the caller supervises that day (SCOPE-2,
+     * ADR 0016). Guardians' mobile numbers are masked for the supervisor, as for a head teacher.
+     */
+    private StudentDetails releasingChild(
+            UserScope scope, UUID studentId, LocalDate day, @Nullable PickupService service) {
+        if (service == PickupService.EXTENDED_CARE && supervisesCareOf(scope, studentId, day)) {
+            return organization.student(
+                    PickupSchedule.reader(java.util.Objects.requireNonNull(scope.schoolId())), studentId);
+        }
+        return staffChild(scope, studentId);
+    }
+
+    /** Whether the caller, a teacher, supervises the care group that looks after the child in extended care that day. */
+    boolean supervisesCareOf(UserScope scope, UUID studentId, LocalDate day) {
+        UUID staff = scope.staffId();
+        UUID school = scope.schoolId();
+        if (!scope.has(Role.TEACHER) || staff == null || school == null) {
+            return false;
+        }
+        return care.extendedCareRoster(PickupSchedule.reader(school), school, day).groups().stream()
+                .filter(g -> g.group().supervisorId().equals(staff))
+                .flatMap(g -> g.children().stream())
+                .anyMatch(c -> c.studentId().equals(studentId));
     }
 
     private ClassSummary staffClass(UserScope scope, UUID classId) {
