@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The early-arrival check-ins (operations V6) on PostgreSQL: a check-in and its correction are recorded, a second
+ * The early-arrival check-ins (operations V7) on PostgreSQL: a check-in and its correction are recorded, a second
  * check-in is refused, and the entries can be neither changed, deleted nor truncated.
  */
 @PostgresTest

@@ -11,7 +11,7 @@ import org.flywaydb.core.api.migration.Context;
  * naming the one it corrects and why. The table is append-only in the database itself, like the hand-overs (ADR
  * 0016). Created here rather than in a SQL migration so that the table and its guard come in one version.
  */
-public class V6__create_early_arrival_check_ins extends BaseJavaMigration {
+public class V7__create_early_arrival_check_ins extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
