@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.aopalliance.intercept.MethodInterceptor;
 import org.kehou.catalog.CatalogManagement;
 import org.kehou.catalog.CatalogManagement.NewCourse;
 import org.kehou.catalog.CatalogManagement.NewOffering;
@@ -22,10 +21,8 @@ import org.kehou.enrollment.Rosters;
 import org.kehou.operations.OperationsFixtures.TestSchool;
 import org.kehou.organization.OrganizationQueries;
 import org.kehou.platform.AuditTrail;
-import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions for the roll-call tests: a published offering of a school of {@link OperationsFixtures} on Wednesdays,
@@ -120,8 +117,8 @@ public class SessionFixtures {
             AuditTrail audit,
             PlatformTransactionManager transactions) {
         Clock clock = FixedClocks.at(time);
-        Leaves leaves = transactional(new Leaves(organization, audit, jdbc, clock), transactions);
-        return transactional(
+        Leaves leaves = FixedClocks.transactional(new Leaves(organization, audit, jdbc, clock), transactions);
+        return FixedClocks.transactional(
                 new Sessions(offerings, rosters, schedule, organization, leaves, new SessionLedger(jdbc), audit, clock),
                 transactions);
     }
@@ -132,22 +129,6 @@ public class SessionFixtures {
             JdbcClient jdbc,
             AuditTrail audit,
             PlatformTransactionManager transactions) {
-        return transactional(new Leaves(organization, audit, jdbc, FixedClocks.at(time)), transactions);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T transactional(T target, PlatformTransactionManager transactions) {
-        ProxyFactory factory = new ProxyFactory(target);
-        factory.setProxyTargetClass(true);
-        factory.addAdvice((MethodInterceptor) invocation -> new TransactionTemplate(transactions).execute(status -> {
-            try {
-                return invocation.proceed();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        return (T) factory.getProxy();
+        return FixedClocks.transactional(new Leaves(organization, audit, jdbc, FixedClocks.at(time)), transactions);
     }
 }
