@@ -69,7 +69,8 @@ public class EnrolRush {
                 byte[] body = ("{\"childId\":\"" + child.childId() + "\",\"offeringId\":\"" + child.offerings()[o]
                                 + "\",\"consent\":true,\"consentVersion\":\"" + consent + "\"}")
                         .getBytes(StandardCharsets.UTF_8);
-                heads[o] = ("POST /api/v1/enrollments HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                heads[o] = ("POST /api/v1/enrollments" + System.getenv().getOrDefault("RUSH_QUERY", "")
+                                + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                                 + "\r\nAuthorization: Bearer " + tokens.get(child.login())
                                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                                 + "\r\nIdempotency-Key: ")

@@ -45,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 class EnrollmentApiController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
     static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,64}");
 
     private final EnrollmentManagement enrollment;
@@ -105,33 +106,46 @@ class EnrollmentApiController {
 
     /** The answer, a function of the outcome and the request only, so that a replay gets the same status and body. */
     private ResponseEntity<?> answer(EnrollmentOutcome outcome, EnrollRequest request, Locale locale) {
-        ResponseEntity.BodyBuilder response;
-        Object body;
+        Reply reply = reply(outcome, request, messages, locale);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(reply.status());
+        if (reply.body() instanceof ProblemDetail) {
+            response.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        if (reply.replayed()) {
+            response.header(REPLAYED, "true");
+        }
+        return response.body(reply.body());
+    }
+
+    /**
+     * The status and body answering a registration, for this controller and for {@link EnrollmentRoute} alike: a
+     * stored registration, or a problem naming the result.
+     */
+    static Reply reply(EnrollmentOutcome outcome, EnrollRequest request, MessageSource messages, Locale locale) {
         EnrollmentResult result = outcome.result();
         if (result.stored()) {
-            response = ResponseEntity.status(
-                    result == EnrollmentResult.CONFIRMED ? HttpStatus.CREATED : HttpStatus.ACCEPTED);
-            body = new EnrollmentView(
-                    outcome.enrollmentId(),
-                    request.childId(),
-                    request.offeringId(),
-                    result == EnrollmentResult.CONFIRMED ? EnrollmentStatus.CONFIRMED : EnrollmentStatus.WAITLISTED,
-                    outcome.position());
-        } else {
-            HttpStatus status =
-                    result == EnrollmentResult.TIME_CONFLICT ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
-            ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(status, messages.getMessage(result.messageKey(), null, locale));
-            problem.setTitle(status.getReasonPhrase());
-            problem.setProperty("result", result.name());
-            response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-            body = problem;
+            boolean confirmed = result == EnrollmentResult.CONFIRMED;
+            return new Reply(
+                    confirmed ? HttpStatus.CREATED : HttpStatus.ACCEPTED,
+                    new EnrollmentView(
+                            outcome.enrollmentId(),
+                            request.childId(),
+                            request.offeringId(),
+                            confirmed ? EnrollmentStatus.CONFIRMED : EnrollmentStatus.WAITLISTED,
+                            outcome.position()),
+                    outcome.replayed());
         }
-        if (outcome.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.body(body);
+        HttpStatus status =
+                result == EnrollmentResult.TIME_CONFLICT ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(status, messages.getMessage(result.messageKey(), null, locale));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("result", result.name());
+        return new Reply(status, problem, outcome.replayed());
     }
+
+    /** An answer to a registration: its status, its body and whether it repeats the first answer to its key. */
+    record Reply(HttpStatus status, Object body, boolean replayed) {}
 
     @Operation(
             summary = "Withdraw a registration",

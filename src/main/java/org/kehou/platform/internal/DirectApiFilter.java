@@ -1,0 +1,164 @@
+package org.kehou.platform.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.kehou.platform.DirectApiRoute;
+import org.kehou.platform.internal.ApiTokens.Holder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers the {@link DirectApiRoute}s ahead of every other filter (ADR 0021): authenticates the bearer token with
+ * the same {@link ApiTokens} as the regular chain, requires the route's role, writes the regular chain's security
+ * headers and the route's answer. Anything it is not sure of (no route, no or an unusable token, another role, a
+ * query string, a body without a length or over {@link #MAX_BODY} bytes, a route that declines or fails) goes down
+ * the regular filter chain unchanged, with the body it read replayed.
+ */
+final class DirectApiFilter extends OncePerRequestFilter {
+
+    static final int MAX_BODY = 16_384;
+
+    private static final Logger log = LoggerFactory.getLogger(DirectApiFilter.class);
+
+    private final Map<String, DirectApiRoute> routes;
+    private final ApiTokens tokens;
+    private final List<HeaderWriter> headers;
+
+    DirectApiFilter(List<DirectApiRoute> routes, ApiTokens tokens, List<HeaderWriter> headers) {
+        this.routes = routes.stream()
+                .collect(Collectors.toUnmodifiableMap(r -> key(r.method(), r.path()), Function.identity()));
+        this.tokens = tokens;
+        this.headers = headers;
+    }
+
+    private static String key(String method, String path) {
+        return method + " " + path;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return routes.isEmpty() || !BearerTokenFilter.isApi(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        DirectApiRoute route = routes.get(key(
+                request.getMethod(),
+                request.getRequestURI().substring(request.getContextPath().length())));
+        String token = BearerTokenFilter.bearer(request);
+        long length = request.getContentLengthLong();
+        if (route == null || token == null || request.getQueryString() != null || length < 0 || length > MAX_BODY) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Holder holder = tokens.authenticate(token).orElse(null);
+        if (holder == null || !holder.scope().roles().contains(route.role())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) length);
+        DirectApiRoute.@Nullable Answer answer;
+        try {
+            answer = route.answer(holder.scope(), body, request);
+        } catch (RuntimeException e) {
+            log.debug("{} {} left to the regular path", request.getMethod(), request.getRequestURI(), e);
+            answer = null;
+        }
+        if (answer == null) {
+            chain.doFilter(new ReplayedBody(request, body), response);
+            return;
+        }
+        for (HeaderWriter writer : headers) {
+            writer.writeHeaders(request, response);
+        }
+        answer.headers().forEach(response::setHeader);
+        response.setStatus(answer.status());
+        response.setContentType(answer.contentType());
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+
+    /** The request with the body already read from it, to be read again. */
+    private static final class ReplayedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+        private final ServletInputStream stream;
+
+        ReplayedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+            this.stream = replay(body);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return stream;
+        }
+
+        private static ServletInputStream replay(byte[] body) {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return available() == 0;
+                }
+
+                @Override
+                public int available() {
+                    try {
+                        return in.available();
+                    } catch (IOException e) {
+                        return 0;
+                    }
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(
+                    new ByteArrayInputStream(body),
+                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+        }
+    }
+}
