@@ -125,6 +125,7 @@ class AuthorizationMatrixTests {
     static final Map<String, Set<Role>> PATH_ROLES = Map.ofEntries(
             Map.entry("/city", EnumSet.of(Role.CITY_ADMIN, Role.INSPECTOR)),
             Map.entry("/county", EnumSet.of(Role.COUNTY_ADMIN, Role.INSPECTOR, Role.CITY_ADMIN)),
+            Map.entry("/county/lotteries", EnumSet.of(Role.COUNTY_ADMIN)),
             Map.entry("/school", EnumSet.of(Role.SCHOOL_ADMIN)),
             Map.entry("/teacher", EnumSet.of(Role.TEACHER)),
             Map.entry("/guardian", EnumSet.of(Role.GUARDIAN)),
@@ -190,6 +191,8 @@ class AuthorizationMatrixTests {
     final Map<Relation, UUID> openLotteries = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> closedLotteries = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> lotteryChildren = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> openCountyLotteries = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> closedCountyLotteries = new EnumMap<>(Relation.class);
     UUID lotteryOffering;
 
     final Map<Relation, UUID> registrations = new EnumMap<>(Relation.class);
@@ -705,6 +708,66 @@ class AuthorizationMatrixTests {
         lotteryChildren.put(Relation.OWN, students.get(Relation.OWN));
         lotteryChildren.put(Relation.OTHER_SCHOOL, students.get(Relation.OTHER_SCHOOL));
         lotteryChildren.put(Relation.OTHER_COUNTY, students.get(Relation.OTHER_COUNTY));
+        countyLotteryTargets(fixtures, admin, grade);
+    }
+
+    /**
+     * County-wide lottery windows (ENROL-2) of the demo county and of another: one open now in a school year of its
+     * own, which the demo guardian's child has applied to (JX-PS has no window of its own that year), and one closed
+     * and not drawn, in another year.
+     */
+    private void countyLotteryTargets(EnrollmentFixtures fixtures, UserScope schoolAdmin, int grade) {
+        Map<Relation, UserScope> admins = Map.of(
+                Relation.OWN, demo.scope(Caller.COUNTY_ADMIN.login), Relation.OTHER_COUNTY, demo.scope("LY-LL-ADMIN"));
+        int open = EnrollmentFixtures.year();
+        int closed = EnrollmentFixtures.year();
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        for (Relation r : List.of(Relation.OWN, Relation.OTHER_COUNTY)) {
+            openCountyLotteries.put(
+                    r,
+                    enrollment.openWindow(
+                            admins.get(r),
+                            new EnrollmentManagement.NewWindow(
+                                    null,
+                                    open,
+                                    TermKind.AUTUMN,
+                                    now.minusHours(1),
+                                    now.plusDays(1),
+                                    org.kehou.enrollment.Allocation.LOTTERY,
+                                    5)));
+            UUID window = enrollment.openWindow(
+                    admins.get(r),
+                    new EnrollmentManagement.NewWindow(
+                            null,
+                            closed,
+                            TermKind.AUTUMN,
+                            now.minusHours(2),
+                            now.plusHours(1),
+                            org.kehou.enrollment.Allocation.LOTTERY,
+                            5));
+            jdbc.sql("update enrollment.registration_window set closes_at = :t, version = version + 1 where id = :id")
+                    .param("t", now.minusMinutes(1))
+                    .param("id", window)
+                    .update();
+            closedCountyLotteries.put(r, window);
+        }
+        UUID school = schools.get(Relation.OWN);
+        UUID term = organization.planTerm(
+                schoolAdmin, school, open, TermKind.AUTUMN, LocalDate.of(open, 9, 1), LocalDate.of(open + 1, 1, 15));
+        UUID offering = fixtures.offering(
+                new Campus(counties.get(Relation.OWN), school, schoolAdmin, term, open, Map.of()),
+                DayOfWeek.THURSDAY,
+                Slot.SLOT_2,
+                30,
+                grade);
+        lotteries.apply(
+                demo.scope(Caller.GUARDIAN.login),
+                new org.kehou.enrollment.Lotteries.Apply(
+                        openCountyLotteries.get(Relation.OWN),
+                        students.get(Relation.OWN),
+                        List.of(offering),
+                        true,
+                        enrollment.consentVersion()));
     }
 
     /**
@@ -823,6 +886,75 @@ class AuthorizationMatrixTests {
                 true,
                 r -> get("/public/schools/{s}/lotteries", schools.get(r)),
                 false);
+    }
+
+    /**
+     * The county's lottery pages (ENROL-2): only a county admin, and only for their own county's windows and the
+     * children who applied to them; inspectors and the city are refused by the path rules, school admins too.
+     */
+    private void countyLotteryRows(Set<Relation> none) {
+        Set<Relation> lotteryCounties = EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY);
+        Map<Role, Set<Relation>> ownCounty = Map.of(Role.COUNTY_ADMIN, EnumSet.of(Relation.OWN));
+        row(
+                "GET /county/lotteries",
+                none,
+                200,
+                Map.of(Role.COUNTY_ADMIN, none),
+                false,
+                r -> get("/county/lotteries"),
+                true);
+        row(
+                "GET /county/lotteries/{windowId}",
+                lotteryCounties,
+                200,
+                ownCounty,
+                false,
+                r -> get("/county/lotteries/{w}", openCountyLotteries.get(r)),
+                true);
+        row(
+                "POST /county/lotteries/{windowId}/siblings",
+                lotteryCounties,
+                302,
+                ownCounty,
+                false,
+                r -> post("/county/lotteries/{w}/siblings", openCountyLotteries.get(r))
+                        .param("siblings", "TOGETHER"),
+                false);
+        row(
+                "POST /county/lotteries/{windowId}/priorities",
+                lotteryCounties,
+                302,
+                ownCounty,
+                false,
+                r -> post("/county/lotteries/{w}/priorities", openCountyLotteries.get(r))
+                        .param("childId", students.get(r).toString())
+                        .param("group", "1")
+                        .param("reason", "矩阵优先"),
+                false);
+        row(
+                "POST /county/lotteries/{windowId}/draw",
+                lotteryCounties,
+                302,
+                ownCounty,
+                false,
+                r -> post("/county/lotteries/{w}/draw", closedCountyLotteries.get(r)),
+                false);
+        row(
+                "POST /county/lotteries/{windowId}/verify",
+                lotteryCounties,
+                200,
+                ownCounty,
+                false,
+                r -> post("/county/lotteries/{w}/verify", closedCountyLotteries.get(r)),
+                false);
+        row(
+                "GET /county/lotteries/{windowId}/children/{childId}",
+                lotteryCounties,
+                200,
+                ownCounty,
+                false,
+                r -> get("/county/lotteries/{w}/children/{c}", openCountyLotteries.get(r), students.get(r)),
+                true);
     }
 
     /** The open lottery governing the school of the relation's child. */
@@ -991,6 +1123,7 @@ class AuthorizationMatrixTests {
         Set<Relation> schoolWide = EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL);
         operationsRows(none, student, schoolWide);
         lotteryRows(none, student);
+        countyLotteryRows(none);
         registerRows(none, student);
         rostersRows(none, student);
         todayRows(none, student, schoolWide);

@@ -324,15 +324,20 @@ public class Lotteries {
 
     // ---- school and county admins ---------------------------------------------------------------------------------
 
-    /** The lottery windows the caller manages: a school admin's own school's, a county admin's county's. */
+    /**
+     * The lottery windows the caller manages: a school admin's own school's, a county admin's county's (its county-wide
+     * windows and those it opened for one of its schools).
+     */
     @Transactional(readOnly = true)
     public List<LotterySummary> lotteries(UserScope scope) {
+        Map<UUID, String> schools = new TreeMap<>();
         return enrollment.windows(scope).stream()
                 .filter(w -> w.allocation() == Allocation.LOTTERY)
                 .filter(w -> scope.has(Role.COUNTY_ADMIN) || java.util.Objects.equals(w.schoolId(), scope.schoolId()))
                 .map(w -> new LotterySummary(
                         w.id(),
                         w.schoolId(),
+                        w.schoolId() == null ? null : schoolName(scope, schools, w.schoolId()),
                         w.schoolYear(),
                         w.termKind(),
                         w.opensAt(),
@@ -351,6 +356,7 @@ public class Lotteries {
         Map<UUID, PriorityRow> priorities = priorities(windowId);
         Map<UUID, ResultRow> results = results(windowId);
         Map<UUID, String> courses = new TreeMap<>();
+        Map<UUID, String> schools = new TreeMap<>();
         List<ApplicantLine> lines = new ArrayList<>();
         for (ApplicationRow a : applications(windowId)) {
             StudentRow child = organization.student(scope, a.childId()).student();
@@ -359,6 +365,7 @@ public class Lotteries {
             lines.add(new ApplicantLine(
                     a.childId(),
                     child.name(),
+                    schoolName(scope, schools, child.schoolId()),
                     child.gradeLevel(),
                     child.className(),
                     a.choices().stream().map(c -> courseName(courses, c)).toList(),
@@ -796,6 +803,11 @@ public class Lotteries {
                 id -> offerings.offering(id).map(OfferingFacts::courseName).orElse(""));
     }
 
+    private String schoolName(UserScope scope, Map<UUID, String> cache, UUID schoolId) {
+        return cache.computeIfAbsent(
+                schoolId, id -> organization.school(scope, id).name());
+    }
+
     private int applicationCount(UUID windowId) {
         return jdbc.sql("select count(*) from enrollment.lottery_application where window_id = :w")
                 .param("w", windowId)
@@ -1058,10 +1070,15 @@ public class Lotteries {
     public record ApplicationVersion(
             int revision, List<UUID> choices, String consentVersion, LocalDateTime occurredAt) {}
 
-    /** A lottery window in an admin's list. */
+    /**
+     * A lottery window in an admin's list.
+     *
+     * @param schoolName the school the window is for, null for a county-wide window
+     */
     public record LotterySummary(
             UUID windowId,
             @Nullable UUID schoolId,
+            @Nullable String schoolName,
             int schoolYear,
             TermKind termKind,
             LocalDateTime opensAt,
@@ -1095,6 +1112,7 @@ public class Lotteries {
     public record ApplicantLine(
             UUID childId,
             String childName,
+            String schoolName,
             int gradeLevel,
             String className,
             List<String> choices,

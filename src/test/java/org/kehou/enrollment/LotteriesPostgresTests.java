@@ -20,6 +20,7 @@ import org.kehou.enrollment.Lotteries.PriorityEntry;
 import org.kehou.organization.OrganizationManagement;
 import org.kehou.organization.TermKind;
 import org.kehou.platform.AccountManagement;
+import org.kehou.platform.NotFoundException;
 import org.kehou.platform.Role;
 import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
@@ -61,7 +62,7 @@ class LotteriesPostgresTests {
     @Test
     void aDrawBecomesRegistrationsThroughTheLedgerAndItsRecordsStay() {
         EnrollmentFixtures fixtures = new EnrollmentFixtures(organization, catalog, enrollment, accounts, clock);
-        Campus campus = fixtures.campus(countyAdmin());
+        Campus campus = fixtures.campus(countyAdmin("419900", "419931"));
         UUID chess = fixtures.offering(campus, DayOfWeek.MONDAY, Slot.SLOT_2, 1, 3);
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
         UUID window = enrollment.openWindow(
@@ -120,16 +121,75 @@ class LotteriesPostgresTests {
                 .hasStackTraceContaining("append-only");
     }
 
-    private UserScope countyAdmin() {
+    @Test
+    void theCountyDrawsACountyWideWindowAcrossItsSchoolsAndVerifiesAndExplainsIt() {
+        EnrollmentFixtures fixtures = new EnrollmentFixtures(organization, catalog, enrollment, accounts, clock);
+        UserScope county = countyAdmin("419800", "419831");
+        int year = EnrollmentFixtures.year();
+        Campus north = fixtures.campus(county, year);
+        Campus south = fixtures.campus(county, year);
+        UUID chess = fixtures.offering(north, DayOfWeek.MONDAY, Slot.SLOT_2, 1, 3);
+        UUID choir = fixtures.offering(south, DayOfWeek.TUESDAY, Slot.SLOT_2, 1, 3);
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        UUID window = enrollment.openWindow(
+                county,
+                new NewWindow(null, year, TermKind.AUTUMN, now.minusHours(1), now.plusHours(1), Allocation.LOTTERY, 1));
+        List<Family> northern = List.of(fixtures.family(north, 3, 1), fixtures.family(north, 3, 1));
+        Family southern = fixtures.family(south, 3, 1);
+        for (Family f : northern) {
+            lotteries.apply(
+                    f.guardian(), new Apply(window, f.child(), List.of(chess), true, enrollment.consentVersion()));
+        }
+        lotteries.apply(
+                southern.guardian(),
+                new Apply(window, southern.child(), List.of(choir), true, enrollment.consentVersion()));
+        Family favoured = northern.getLast();
+        lotteries.setPriority(county, new PriorityEntry(window, favoured.child(), 2, "随迁子女"));
+        assertThatThrownBy(() -> lotteries.draw(north.admin(), window))
+                .as("a school admin cannot draw the county's window")
+                .isInstanceOf(NotFoundException.class);
+        jdbc.sql("update enrollment.registration_window set closes_at = :t, version = version + 1 where id = :id")
+                .param("t", now.minusMinutes(1))
+                .param("id", window)
+                .update();
+
+        var outcome = lotteries.draw(county, window);
+
+        assertThat(outcome.applications()).isEqualTo(3);
+        assertThat(outcome.confirmed()).isEqualTo(2);
+        assertThat(outcome.waitlisted()).isEqualTo(1);
+        assertThat(enrollment.seats(chess).taken()).isEqualTo(1);
+        assertThat(enrollment.seats(choir).taken()).isEqualTo(1);
+        assertThat(enrollment.familyEnrollments(favoured.guardian()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(EnrollmentStatus.CONFIRMED));
+        assertThat(jdbc.sql("select count(distinct school_id) from enrollment.lottery_result where window_id = :w")
+                        .param("w", window)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(lotteries.verify(county, window).matches()).isTrue();
+        assertThat(lotteries.verify(county, window)).isEqualTo(lotteries.verify(county, window));
+        assertThat(lotteries.explain(county, window, southern.child()))
+                .hasValueSatisfying(e -> assertThat(e.outcome()).isEqualTo("CONFIRMED"));
+        assertThat(lotteries.explain(county, window, favoured.child()))
+                .hasValueSatisfying(e -> assertThat(e.priority()).isEqualTo(2));
+        UserScope elsewhere = countyAdmin("419700", "419731");
+        assertThatThrownBy(() -> lotteries.verify(elsewhere, window)).isInstanceOf(NotFoundException.class);
+    }
+
+    private UserScope countyAdmin(String cityCode, String countyCode) {
         UUID city = UUID.randomUUID();
         jdbc.sql(
-                        "insert into organization.city (id, version, code, name, name_en) values (:id, 0, '419900', '测试市', 'Test')")
+                        "insert into organization.city (id, version, code, name, name_en) values (:id, 0, :code, '测试市', 'Test')")
                 .param("id", city)
+                .param("code", cityCode)
                 .update();
         UUID county = UUID.randomUUID();
         jdbc.sql("insert into organization.county (id, version, city_id, code, name, name_en, kind, sort_order)"
-                        + " values (:id, 0, :city, '419931', '测试区', 'Test', 'DISTRICT', 0)")
+                        + " values (:id, 0, :city, :code, '测试区', 'Test', 'DISTRICT', 0)")
                 .param("id", county)
+                .param("code", countyCode)
                 .param("city", city)
                 .update();
         return new UserScope(UUID.randomUUID(), "县区", EnumSet.of(Role.COUNTY_ADMIN), county, null, null, null, null);

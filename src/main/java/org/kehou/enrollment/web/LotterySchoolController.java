@@ -3,14 +3,8 @@ package org.kehou.enrollment.web;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.enrollment.Lotteries;
-import org.kehou.enrollment.Lotteries.DrawOutcome;
-import org.kehou.enrollment.Lotteries.LotteryDetails;
-import org.kehou.enrollment.Lotteries.PriorityEntry;
-import org.kehou.enrollment.SiblingPlacement;
 import org.kehou.enrollment.web.LotteryForms.PriorityForm;
 import org.kehou.enrollment.web.LotteryForms.SiblingsForm;
-import org.kehou.platform.NotFoundException;
-import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.web.Htmx;
 import org.springframework.stereotype.Controller;
@@ -24,26 +18,24 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A school admin's lottery pages (ENROL-2): the school's lottery windows; per window the published commitment, the
- * siblings option and priority groups until the draw, the applicants, the draw once the window has closed, its
- * verification, and per child how the result came about. Another school's window is not found.
+ * A school admin's lottery pages (ENROL-2) for the school's own lottery windows, served by {@link LotteryAdminPages}
+ * as the county's are. Another school's window, and a county-wide one, is not found.
  */
 @Controller
 class LotterySchoolController {
 
     static final String BASE = "/school/lotteries";
 
-    private final Lotteries lotteries;
+    private final LotteryAdminPages pages;
 
     LotterySchoolController(Lotteries lotteries) {
-        this.lotteries = lotteries;
+        this.pages = new LotteryAdminPages(lotteries, BASE, "school");
     }
 
     @GetMapping(BASE)
     String lotteries(
             UserScope me, @RequestHeader(value = Htmx.HEADER, required = false) @Nullable String hx, Model model) {
-        model.addAttribute("lotteries", lotteries.lotteries(me));
-        return Htmx.view(hx, "enrollment/school/lotteries", "lotteries");
+        return pages.lotteries(me, hx, model);
     }
 
     @GetMapping(BASE + "/{windowId}")
@@ -52,10 +44,7 @@ class LotterySchoolController {
             @PathVariable UUID windowId,
             @RequestHeader(value = Htmx.HEADER, required = false) @Nullable String hx,
             Model model) {
-        LotteryDetails details = lotteries.details(me, windowId);
-        model.addAttribute("priorityForm", new PriorityForm());
-        model.addAttribute("siblingsForm", new SiblingsForm(details.siblings()));
-        return Htmx.view(hx, lotteryView(details, model), "lottery");
+        return pages.lottery(me, windowId, hx, model);
     }
 
     @PostMapping(BASE + "/{windowId}/siblings")
@@ -66,14 +55,7 @@ class LotterySchoolController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        LotteryDetails details = lotteries.details(me, windowId);
-        SiblingPlacement placement = form.placement(result);
-        if (placement == null || !LotteryForms.attempt(result, () -> lotteries.setSiblings(me, windowId, placement))) {
-            model.addAttribute("priorityForm", new PriorityForm());
-            return lotteryView(details, model);
-        }
-        redirect.addFlashAttribute("flash", "lottery.siblingsSaved");
-        return "redirect:" + BASE + "/" + windowId;
+        return pages.siblings(me, windowId, form, result, model, redirect);
     }
 
     @PostMapping(BASE + "/{windowId}/priorities")
@@ -84,48 +66,17 @@ class LotterySchoolController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        LotteryDetails details = lotteries.details(me, windowId);
-        UUID child = form.child(result);
-        Integer group = form.groupNumber(result);
-        if (child == null
-                || group == null
-                || !LotteryForms.attempt(
-                        result,
-                        () -> lotteries.setPriority(me, new PriorityEntry(windowId, child, group, form.reason)))) {
-            model.addAttribute("siblingsForm", new SiblingsForm(details.siblings()));
-            return lotteryView(details, model);
-        }
-        redirect.addFlashAttribute("flash", "lottery.prioritySaved");
-        return "redirect:" + BASE + "/" + windowId;
+        return pages.priority(me, windowId, form, result, model, redirect);
     }
 
     @PostMapping(BASE + "/{windowId}/draw")
     String draw(UserScope me, @PathVariable UUID windowId, Model model, RedirectAttributes redirect) {
-        LotteryDetails details = lotteries.details(me, windowId);
-        try {
-            DrawOutcome outcome = lotteries.draw(me, windowId);
-            // kept in the session until the redirect is followed, so as plain numbers
-            redirect.addFlashAttribute(
-                    "drawn",
-                    new java.util.ArrayList<>(java.util.List.of(
-                            outcome.applications(), outcome.confirmed(), outcome.waitlisted(), outcome.unplaced())));
-            return "redirect:" + BASE + "/" + windowId;
-        } catch (RuleViolation refused) {
-            return refusedView(details, refused, model);
-        }
+        return pages.draw(me, windowId, model, redirect);
     }
 
     @PostMapping(BASE + "/{windowId}/verify")
     String verify(UserScope me, @PathVariable UUID windowId, Model model) {
-        LotteryDetails details = lotteries.details(me, windowId);
-        try {
-            model.addAttribute("verification", lotteries.verify(me, windowId));
-        } catch (RuleViolation refused) {
-            return refusedView(details, refused, model);
-        }
-        model.addAttribute("priorityForm", new PriorityForm());
-        model.addAttribute("siblingsForm", new SiblingsForm(details.siblings()));
-        return lotteryView(details, model);
+        return pages.verify(me, windowId, model);
     }
 
     @GetMapping(BASE + "/{windowId}/children/{childId}")
@@ -135,27 +86,6 @@ class LotterySchoolController {
             @PathVariable UUID childId,
             @RequestHeader(value = Htmx.HEADER, required = false) @Nullable String hx,
             Model model) {
-        LotteryDetails details = lotteries.details(me, windowId);
-        if (details.applicants().stream().noneMatch(a -> a.childId().equals(childId))) {
-            throw new NotFoundException("application");
-        }
-        model.addAttribute("details", details);
-        model.addAttribute(
-                "explanation", lotteries.explain(me, windowId, childId).orElse(null));
-        return Htmx.view(hx, "enrollment/school/lottery-child", "explanation");
-    }
-
-    /** The lottery's page with a refusal of the draw or its check above it; nothing was changed. */
-    private String refusedView(LotteryDetails details, RuleViolation refused, Model model) {
-        model.addAttribute("refusalKey", refused.messageKey());
-        model.addAttribute("refusalArgs", refused.arguments());
-        model.addAttribute("priorityForm", new PriorityForm());
-        model.addAttribute("siblingsForm", new SiblingsForm(details.siblings()));
-        return lotteryView(details, model);
-    }
-
-    private String lotteryView(LotteryDetails details, Model model) {
-        model.addAttribute("details", details);
-        return "enrollment/school/lottery";
+        return pages.explain(me, windowId, childId, hx, model);
     }
 }

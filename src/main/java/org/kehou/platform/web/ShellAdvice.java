@@ -66,6 +66,9 @@ class ShellAdvice {
             items.add(new NavItem("nav.countyCatalog", "/county/catalog"));
             items.add(new NavItem("nav.registration", "/county/registration"));
             items.add(new NavItem("nav.countyCounts", "/county/registration-counts"));
+            if (me.has(Role.COUNTY_ADMIN)) {
+                items.add(new NavItem("nav.lotteries", "/county/lotteries"));
+            }
             items.add(new NavItem("nav.countyToday", "/county/today"));
         }
         if (me.has(Role.SCHOOL_ADMIN)) {
