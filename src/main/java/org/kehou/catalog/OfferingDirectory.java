@@ -41,11 +41,11 @@ public class OfferingDirectory {
             """;
 
     private final JdbcClient jdbc;
-    private final NoticePeriodRule noticePeriod;
+    private final Clock clock;
 
     OfferingDirectory(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.noticePeriod = new NoticePeriodRule(clock);
+        this.clock = clock;
     }
 
     public Optional<OfferingFacts> offering(UUID offeringId) {
@@ -79,9 +79,7 @@ public class OfferingDirectory {
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public void checkNoticePeriod(OfferingFacts offering) {
-        noticePeriod
-                .check(offering.bearsFee(), offering.noticePublishedOn(), offering.noticeDays())
-                .enforce();
+        offering.checkNoticePeriod(clock);
     }
 
     private List<OfferingFacts> facts(String sql, Map<String, Object> params) {
@@ -157,6 +155,16 @@ public class OfferingDirectory {
 
         public boolean isPublished() {
             return state == OfferingState.PUBLISHED;
+        }
+
+        /**
+         * ENROL-5 as {@link OfferingDirectory#checkNoticePeriod} checks it, by today's date of the clock given,
+         * without passing the directory's transactional proxy: a registration rush calls it on every attempt.
+         */
+        public void checkNoticePeriod(Clock clock) {
+            new NoticePeriodRule(clock)
+                    .check(bearsFee, noticePublishedOn, noticeDays)
+                    .enforce();
         }
     }
 }

@@ -141,7 +141,7 @@ public class EnrollmentManagement {
         RegistrationWindow window = RegistrationWindowRule.openAt(
                 facts.windows(offering.countyId(), offering.schoolId(), term.schoolYear(), term.kind()), now);
         AllocationRule.check(window.allocation(), Allocation.FIRST_COME);
-        offerings.checkNoticePeriod(offering);
+        offering.checkNoticePeriod(clock);
         if (!facts.hasSeat(offering.id())) {
             ledger.sync(List.of(offering), window.waitlistLimit(), now);
             facts.seatExists(offering.id());
