@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.kehou.catalog.ServiceKind;
 import org.kehou.catalog.ServicePlanning;
 import org.kehou.catalog.ServicePlanning.ServiceTimeSummary;
-import org.kehou.organization.OrganizationQueries;
-import org.kehou.organization.Term;
+import org.kehou.organization.TermCalendar;
+import org.kehou.organization.TermDirectory;
 import org.kehou.platform.Role;
 import org.kehou.platform.UserScope;
 import org.springframework.stereotype.Component;
@@ -26,12 +26,12 @@ class PickupSchedule {
 
     private static final UUID READER = new UUID(0, 0);
 
-    private final OrganizationQueries organization;
     private final ServicePlanning planning;
+    private final TermDirectory terms;
 
-    PickupSchedule(OrganizationQueries organization, ServicePlanning planning) {
-        this.organization = organization;
+    PickupSchedule(ServicePlanning planning, TermDirectory terms) {
         this.planning = planning;
+        this.terms = terms;
     }
 
     /** A read-only scope of one school, for the timetable and for the scheduled check, which has no user. */
@@ -39,11 +39,12 @@ class PickupSchedule {
         return new UserScope(READER, "system", Set.of(Role.INSPECTOR), null, schoolId, null, null, null);
     }
 
-    /** The term of the school that contains the day, if any. */
-    Optional<Term> termOf(UUID schoolId, LocalDate day) {
-        return organization.termsOfOwnSchool(reader(schoolId)).stream()
-                .filter(t -> !day.isBefore(t.startsOn()) && !day.isAfter(t.endsOn()))
-                .findFirst();
+    /**
+     * The term of the school that contains the day, if any, with its calendar: a snapshot kept in memory for a few
+     * seconds (ADR 0020), since every roll call checks it (OPS-1).
+     */
+    Optional<TermCalendar> termOf(UUID schoolId, LocalDate day) {
+        return terms.calendarOn(schoolId, day);
     }
 
     boolean isSchoolDay(UUID schoolId, LocalDate day) {
@@ -80,7 +81,7 @@ class PickupSchedule {
         return !slotTwo && slotOne ? PickupService.SLOT_1 : PickupService.SLOT_2;
     }
 
-    private List<ServiceTimeSummary> times(UUID schoolId, Term term) {
+    private List<ServiceTimeSummary> times(UUID schoolId, TermCalendar term) {
         return planning.serviceTimes(reader(schoolId), schoolId, term.id());
     }
 }

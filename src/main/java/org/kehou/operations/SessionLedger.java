@@ -3,18 +3,25 @@ package org.kehou.operations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.kehou.platform.Ids;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,25 +30,65 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The append-only record of sessions (OPS-1, CONTENT-5, ADR 0013): each school's entries form one hash chain, each
  * entry holding the SHA-256 of its own content and of the previous entry's hash, so that a row changed, removed or
- * slipped in by direct SQL is found by {@link #verify}. A save appends all its entries in one multi-row statement
- * while it holds the school's chain head.
+ * slipped in by direct SQL is found by {@link #verify}. A save locks the school's chain head ({@link #lock}), reads
+ * the session's entries, and appends its own in one statement that also moves the head (ADR 0020).
  */
 @Component
 class SessionLedger {
 
     static final String GENESIS = "0".repeat(64);
 
-    /** Rows per INSERT statement: a class of 45 is one statement; the parameters stay well below driver limits. */
-    static final int ROWS_PER_STATEMENT = 500;
-
     private static final String COLUMNS = "id, county_id, school_id, chain_no, kind, offering_id, on_date, student_id,"
             + " class_id, grade_level, entry_no, mark, reason, recorded_at, recorded_by, recorded_by_name,"
             + " previous_hash, entry_hash";
 
-    private final JdbcClient jdbc;
+    /**
+     * The entries of a save as arrays, one per column that differs between them, and the columns that do not as
+     * single values; the head moves in the same statement (ARCHITECTURE: hot paths in hand-written SQL).
+     * Twenty-one positional parameters whatever the number of children, none parsed by name.
+     */
+    static final String APPEND = """
+            with added as (
+              insert into operations.session_entry (%s)
+              select u.id, ?, ?, u.chain_no, ?, ?, ?, u.student_id, u.class_id, u.grade_level, u.entry_no, u.mark,
+                ?, ?, ?, ?, u.previous_hash, u.entry_hash
+              from unnest(cast(cast(? as text[]) as uuid[]), cast(? as bigint[]), cast(cast(? as text[]) as uuid[]),
+                cast(cast(? as text[]) as uuid[]),
+                cast(? as integer[]), cast(? as integer[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                as u(id, chain_no, student_id, class_id, grade_level, entry_no, mark, previous_hash, entry_hash)
+              returning 1)
+            update operations.session_chain set last_no = ?, last_hash = ? where school_id = ?""".formatted(
+                    "id, county_id, school_id, chain_no, kind, offering_id, on_date, student_id, class_id,"
+                            + " grade_level, entry_no, mark, reason, recorded_at, recorded_by, recorded_by_name,"
+                            + " previous_hash, entry_hash");
 
-    SessionLedger(JdbcClient jdbc) {
+    /** Rows per INSERT statement of the portable form: the parameters stay well below driver limits. */
+    static final int ROWS_PER_STATEMENT = 500;
+
+    private final JdbcClient jdbc;
+    private final boolean oneStatement;
+
+    @Autowired
+    SessionLedger(JdbcClient jdbc, DataSource dataSource) {
+        this(jdbc, isPostgres(dataSource));
+    }
+
+    /** @param oneStatement whether the database is PostgreSQL, which appends a save in one statement */
+    SessionLedger(JdbcClient jdbc, boolean oneStatement) {
         this.jdbc = jdbc;
+        this.oneStatement = oneStatement;
+    }
+
+    static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
     }
 
     /** What a session's save adds for one child. */
@@ -96,11 +143,12 @@ class SessionLedger {
             long entries, @Nullable Long brokenAt, @Nullable String problem) {}
 
     /**
-     * Appends the entries of one save of a session to its school's chain, in the caller's transaction, and returns
-     * them as stored.
+     * Appends the entries of one save of a session to its school's chain after the head the caller holds
+     * ({@link #lock}), in the caller's transaction, and returns them as stored.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Entry> append(
+            Head head,
             UUID countyId,
             UUID schoolId,
             SessionKind kind,
@@ -114,7 +162,6 @@ class SessionLedger {
         if (entries.isEmpty()) {
             return List.of();
         }
-        Head head = lockHead(countyId, schoolId);
         long chainNo = head.lastNo();
         String previous = head.lastHash();
         List<Entry> stored = new ArrayList<>(entries.size());
@@ -162,14 +209,11 @@ class SessionLedger {
             stored.add(entry);
             previous = hash;
         }
-        for (int from = 0; from < stored.size(); from += ROWS_PER_STATEMENT) {
-            insert(stored.subList(from, Math.min(stored.size(), from + ROWS_PER_STATEMENT)));
+        if (oneStatement) {
+            insert(stored, schoolId, chainNo, previous);
+        } else {
+            insertPortably(stored, schoolId, chainNo, previous);
         }
-        jdbc.sql("update operations.session_chain set last_no = :no, last_hash = :hash where school_id = :school")
-                .param("no", chainNo)
-                .param("hash", previous)
-                .param("school", schoolId)
-                .update();
         return stored;
     }
 
@@ -222,7 +266,7 @@ class SessionLedger {
         if (brokenAt[0] == null) {
             Head head = jdbc.sql("select last_no, last_hash from operations.session_chain where school_id = :school")
                     .param("school", schoolId)
-                    .query(Head.class)
+                    .query(SessionLedger::head)
                     .optional()
                     .orElse(new Head(0, GENESIS));
             if (head.lastNo() != count[0] || !head.lastHash().equals(previous[0])) {
@@ -233,33 +277,106 @@ class SessionLedger {
         return new Check(count[0], brokenAt[0], problem[0]);
     }
 
-    private record Head(long lastNo, String lastHash) {}
+    /** The number and hash of a school's last entry, as locked by {@link #lock}. */
+    record Head(long lastNo, String lastHash) {}
+
+    private static final String LOCK =
+            "select last_no, last_hash from operations.session_chain where school_id = ?" + " for update";
 
     /**
      * Holds the school's chain head until the caller's transaction ends, so that a save reads the current entries
-     * and appends after them without another save of the school in between.
+     * and appends after them without another save of the school in between; the school's first save creates it.
+     * One query, unless the head is new.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void lock(UUID countyId, UUID schoolId) {
-        lockHead(countyId, schoolId);
-    }
-
-    private Head lockHead(UUID countyId, UUID schoolId) {
-        jdbc.sql("""
-                        insert into operations.session_chain (school_id, county_id, last_no, last_hash)
-                        values (:school, :county, 0, :genesis) on conflict do nothing""")
-                .param("school", schoolId)
-                .param("county", countyId)
-                .param("genesis", GENESIS)
+    Head lock(UUID countyId, UUID schoolId) {
+        Optional<Head> head =
+                jdbc.sql(LOCK).param(schoolId).query(SessionLedger::head).optional();
+        if (head.isPresent()) {
+            return head.get();
+        }
+        jdbc.sql("insert into operations.session_chain (school_id, county_id, last_no, last_hash)"
+                        + " values (?, ?, 0, ?) on conflict do nothing")
+                .param(schoolId)
+                .param(countyId)
+                .param(GENESIS)
                 .update();
-        return jdbc.sql("select last_no, last_hash from operations.session_chain where school_id = :school for update")
-                .param("school", schoolId)
-                .query(Head.class)
-                .single();
+        return jdbc.sql(LOCK).param(schoolId).query(SessionLedger::head).single();
     }
 
-    /** One multi-row INSERT for the batch (ARCHITECTURE: hot paths in hand-written SQL). */
-    private void insert(List<Entry> batch) {
+    private static Head head(ResultSet rs, int row) throws SQLException {
+        return new Head(rs.getLong(1), rs.getString(2));
+    }
+
+    /** The save's entries in one statement ({@link #APPEND}), which also moves the head to the last of them. */
+    private void insert(List<Entry> batch, UUID schoolId, long lastNo, String lastHash) {
+        int n = batch.size();
+        String[] ids = new String[n];
+        long[] chainNos = new long[n];
+        String[] students = new String[n];
+        String[] classes = new String[n];
+        int[] grades = new int[n];
+        int[] entryNos = new int[n];
+        String[] marks = new String[n];
+        String[] previous = new String[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = batch.get(i);
+            ids[i] = e.id().toString();
+            chainNos[i] = e.chainNo();
+            students[i] = e.studentId().toString();
+            classes[i] = e.classId().toString();
+            grades[i] = e.gradeLevel();
+            entryNos[i] = e.entryNo();
+            marks[i] = e.mark();
+            previous[i] = e.previousHash();
+            hashes[i] = e.entryHash();
+        }
+        Entry first = batch.getFirst();
+        int updated = jdbc.sql(APPEND)
+                .param(first.countyId())
+                .param(first.schoolId())
+                .param(first.kind().name())
+                .param(first.offeringId())
+                .param(first.onDate())
+                .param(new SqlParameterValue(Types.VARCHAR, first.reason()))
+                .param(first.recordedAt())
+                .param(first.recordedBy())
+                .param(first.recordedByName())
+                .param(ids)
+                .param(chainNos)
+                .param(students)
+                .param(classes)
+                .param(grades)
+                .param(entryNos)
+                .param(marks)
+                .param(previous)
+                .param(hashes)
+                .param(lastNo)
+                .param(lastHash)
+                .param(schoolId)
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("the chain head of school " + schoolId + " is missing");
+        }
+    }
+
+    /**
+     * The portable form of {@link #APPEND}, for databases without arrays of rows (the embedded one of the tests): a
+     * multi-row INSERT of at most {@link #ROWS_PER_STATEMENT} entries, then the head.
+     */
+    private void insertPortably(List<Entry> entries, UUID schoolId, long lastNo, String lastHash) {
+        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
+            insertRows(entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT)));
+        }
+        jdbc.sql("update operations.session_chain set last_no = :no, last_hash = :hash where school_id = :school")
+                .param("no", lastNo)
+                .param("hash", lastHash)
+                .param("school", schoolId)
+                .update();
+    }
+
+    private void insertRows(List<Entry> batch) {
         StringBuilder sql = new StringBuilder("insert into operations.session_entry (" + COLUMNS + ") values ");
         for (int i = 0; i < batch.size(); i++) {
             if (i > 0) {

@@ -130,9 +130,12 @@ public class Sessions {
         SessionDateRule.check(day, today)
                 .and(() -> CorrectionReasonRule.check(day, today, why))
                 .enforce();
-        // the school's chain head is held from here, so that two saves of a session see each other's entries
-        ledger.lock(session.offering().countyId(), session.offering().schoolId());
-        SessionSheet before = sheet(scope, session, kind);
+        // who is registered and on leave is read first; the school's chain head is held only from reading the
+        // session's entries to the commit, so that two saves of a session see each other's entries (ADR 0020)
+        Children children = children(scope, session, kind);
+        SessionLedger.Head head =
+                ledger.lock(session.offering().countyId(), session.offering().schoolId());
+        SessionSheet before = sheet(children, session, kind);
         Set<UUID> listed = new HashSet<>();
         before.children().forEach(c -> listed.add(c.studentId()));
         RegisteredChildRule.check(named.keySet(), listed).enforce();
@@ -152,6 +155,7 @@ public class Sessions {
         LocalDateTime at = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         OfferingFacts offering = session.offering();
         List<Entry> added = ledger.append(
+                head,
                 offering.countyId(),
                 offering.schoolId(),
                 kind,
@@ -232,18 +236,32 @@ public class Sessions {
     }
 
     private SessionSheet sheet(UserScope scope, Session session, SessionKind kind) {
+        return sheet(children(scope, session, kind), session, kind);
+    }
+
+    /** The children registered for the session, with the leave their guardians reported for a roll call. */
+    private Children children(UserScope scope, Session session, SessionKind kind) {
         OfferingFacts offering = session.offering();
-        LocalDate day = session.day();
         List<UUID> registered = rosters.confirmedChildIds(offering.id());
         List<StudentRow> children = organization.studentsAmong(scope, offering.schoolId(), registered);
+        Map<UUID, Leaves.LeaveLine> onLeave = kind == SessionKind.ROLL_CALL
+                ? leaves.onDay(offering.schoolId(), session.day(), offering.slot(), registered)
+                : Map.of();
+        return new Children(children, onLeave);
+    }
+
+    private record Children(List<StudentRow> students, Map<UUID, Leaves.LeaveLine> onLeave) {}
+
+    /** The session's sheet: its children with the entries saved of them. */
+    private SessionSheet sheet(Children registered, Session session, SessionKind kind) {
+        OfferingFacts offering = session.offering();
+        LocalDate day = session.day();
         Map<UUID, List<Entry>> entries = ledger.session(kind, offering.id(), day);
         Map<UUID, List<Entry>> attendance =
                 kind == SessionKind.HOMEWORK ? ledger.session(SessionKind.ROLL_CALL, offering.id(), day) : Map.of();
-        Map<UUID, Leaves.LeaveLine> onLeave = kind == SessionKind.ROLL_CALL
-                ? leaves.onDay(offering.schoolId(), day, offering.slot(), registered)
-                : Map.of();
+        Map<UUID, Leaves.LeaveLine> onLeave = registered.onLeave();
         List<ChildLine> lines = new ArrayList<>();
-        for (StudentRow child : children) {
+        for (StudentRow child : registered.students()) {
             if (kind == SessionKind.HOMEWORK) {
                 List<Entry> came = attendance.getOrDefault(child.id(), List.of());
                 if (!came.isEmpty()

@@ -23,7 +23,7 @@ import org.kehou.enrollment.CareRequests.CareRequestSummary;
 import org.kehou.enrollment.CareRequests.RosterGroup;
 import org.kehou.enrollment.CareStatus;
 import org.kehou.enrollment.Rosters;
-import org.kehou.organization.Term;
+import org.kehou.organization.TermCalendar;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.Role;
 import org.kehou.platform.UserScope;
@@ -67,7 +67,7 @@ public class TeacherDay {
         if (!scope.has(Role.TEACHER) || staffId == null || schoolId == null) {
             throw new NotFoundException("staff");
         }
-        Optional<Term> term = schedule.termOf(schoolId, day);
+        Optional<TermCalendar> term = schedule.termOf(schoolId, day);
         boolean schoolDay = term.map(t -> t.isSchoolDay(day)).orElse(false);
         List<Session> list = new ArrayList<>();
         if (schoolDay) {

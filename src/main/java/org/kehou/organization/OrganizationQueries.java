@@ -189,9 +189,30 @@ public class OrganizationQueries {
                 .param("q", query.likePattern())
                 .param("limit", query.size())
                 .param("offset", query.offset())
-                .query(StudentRow.class)
+                .query(OrganizationQueries::studentRow)
                 .list();
         return new Page<>(items, query.page(), query.size(), total);
+    }
+
+    /**
+     * A student row by column position, in the order of {@link #studentSql()}: Spring's mapping by name makes the
+     * PostgreSQL driver build an exception for every name it looks up in vain, for every row (OPS-1: a county's
+     * afternoon roll call, docs/benchmarks.md).
+     */
+    static StudentRow studentRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new StudentRow(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class),
+                rs.getString(5),
+                Sex.valueOf(rs.getString(6)),
+                rs.getObject(7, LocalDate.class),
+                rs.getString(8),
+                rs.getBoolean(9),
+                rs.getInt(10),
+                rs.getString(11),
+                rs.getString(12));
     }
 
     private static String studentSql() {
@@ -210,7 +231,7 @@ public class OrganizationQueries {
     public StudentDetails student(UserScope scope, UUID studentId) {
         StudentRow row = jdbc.sql(studentSql() + " where st.id = :id")
                 .param("id", studentId)
-                .query(StudentRow.class)
+                .query(OrganizationQueries::studentRow)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("student"));
         List<GuardianOfStudent> links = guardiansOf(studentId);
@@ -345,7 +366,7 @@ public class OrganizationQueries {
                         studentSql()
                                 + " join organization.student_guardian sg on sg.student_id = st.id where sg.guardian_id = :g order by st.name")
                 .param("g", scope.guardianId())
-                .query(StudentRow.class)
+                .query(OrganizationQueries::studentRow)
                 .list();
     }
 
@@ -365,7 +386,7 @@ public class OrganizationQueries {
                         + " order by c.grade_level, c.name, st.name, st.id")
                 .param("school", schoolId)
                 .param("ids", List.copyOf(ids))
-                .query(StudentRow.class)
+                .query(OrganizationQueries::studentRow)
                 .list();
     }
 

@@ -119,8 +119,16 @@ public class SessionFixtures {
         Clock clock = FixedClocks.at(time);
         Leaves leaves = FixedClocks.transactional(new Leaves(organization, audit, jdbc, clock), transactions);
         return FixedClocks.transactional(
-                new Sessions(offerings, rosters, schedule, organization, leaves, new SessionLedger(jdbc), audit, clock),
+                new Sessions(
+                        offerings, rosters, schedule, organization, leaves, ledger(jdbc, transactions), audit, clock),
                 transactions);
+    }
+
+    /** The ledger on the tests' database: in one statement on PostgreSQL, portably on the embedded one. */
+    static SessionLedger ledger(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return transactions instanceof org.springframework.jdbc.datasource.DataSourceTransactionManager d
+                ? new SessionLedger(jdbc, d.getDataSource())
+                : new SessionLedger(jdbc, false);
     }
 
     static Leaves leaves(

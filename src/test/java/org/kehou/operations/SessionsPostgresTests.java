@@ -143,6 +143,51 @@ class SessionsPostgresTests {
         assertThat(integrity.problem()).isEqualTo("session.chain.content");
     }
 
+    /**
+     * ADR 0013, 0020: saves of one session at the same time see each other's entries, since each reads them only
+     * once it holds the school's chain head: the same roll call sent eight times at once adds each child once, and
+     * the school's chain stays whole.
+     */
+    @Test
+    void simultaneousSavesOfASessionAddEachChildOnce() throws Exception {
+        TestSchool school =
+                new OperationsFixtures(organization, queries, accounts, planning, catalog, clock).school(county());
+        SessionFixtures fixtures = new SessionFixtures(catalog, jdbc);
+        UUID offering = fixtures.offering(school, Slot.SLOT_1);
+        List<Family> children = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            children.add(school.family("同时点名" + i));
+        }
+        fixtures.register(offering, children.toArray(Family[]::new));
+        Sessions sessions = SessionFixtures.sessions(
+                school.day().atTime(16, 5), offerings, rosters, schedule, queries, jdbc, audit, transactions);
+        RollCall call = new RollCall(Map.of(children.get(3).student(), AttendanceMark.LATE), null);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> saves = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                saves.add(pool.submit(() -> {
+                    start.await();
+                    return sessions.recordRollCall(school.teacher(), offering, school.day(), call)
+                            .added();
+                }));
+            }
+            start.countDown();
+            int added = 0;
+            for (var save : saves) {
+                added += save.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(added).isEqualTo(20);
+        }
+        assertThat(jdbc.sql("select count(*), count(distinct student_id), max(entry_no) from operations.session_entry"
+                                + " where offering_id = :o")
+                        .param("o", offering)
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                        .single())
+                .containsExactly(20L, 20L, 1L);
+        assertThat(sessions.verify(school.admin(), school.id()).intact()).isTrue();
+    }
+
     /** A county of its own in a city made for the test, since the postgres profile has no demo city. */
     private UUID county() {
         UUID city = jdbc.sql("select id from organization.city")

@@ -65,6 +65,9 @@ class OrganizationPostgresTests {
     OrganizationQueries queries;
 
     @Autowired
+    TermDirectory termDirectory;
+
+    @Autowired
     RosterImport roster;
 
     @Autowired
@@ -324,8 +327,17 @@ class OrganizationPostgresTests {
                 .hasMessageStartingWith("term.exists");
         LocalDate holiday = weekday(start.plusDays(14));
         LocalDate saturday = start.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        assertThat(termDirectory.calendarOn(school, holiday).orElseThrow().dayKind(holiday))
+                .isEqualTo(DayKind.SCHOOL_DAY);
         organization.markDay(admin, term, holiday, DayKind.HOLIDAY, "校庆");
         organization.markDay(admin, term, saturday, DayKind.MAKE_UP_DAY, "补课");
+        TermCalendar calendar = termDirectory.calendarOn(school, holiday).orElseThrow();
+        assertThat(calendar.id()).isEqualTo(term);
+        assertThat(calendar.dayKind(holiday))
+                .as("a save of the term drops the calendar kept in memory (ADR 0020)")
+                .isEqualTo(DayKind.HOLIDAY);
+        assertThat(calendar.dayKind(saturday)).isEqualTo(DayKind.MAKE_UP_DAY);
+        assertThat(termDirectory.calendarOn(school, start.minusDays(1))).isEmpty();
         assertThatThrownBy(() -> organization.markDay(admin, term, holiday, DayKind.MAKE_UP_DAY, null))
                 .isInstanceOf(RuleViolation.class)
                 .hasMessageStartingWith("calendar.makeUpOnWeekday");
