@@ -567,6 +567,24 @@ class AuthorizationMatrixTests {
                 false,
                 r -> post("/guardian/registrations/{id}/withdraw", registerHeld.get(r)),
                 false);
+        // an offer is answered only by the child's own guardian; here the registration holds no offer, so the own
+        // guardian is told so on the list and another family's registration is not found (ENROL-2)
+        row(
+                "POST /guardian/registrations/{id}/accept",
+                held,
+                302,
+                ownChild,
+                false,
+                r -> post("/guardian/registrations/{id}/accept", registerHeld.get(r)),
+                false);
+        row(
+                "POST /guardian/registrations/{id}/decline",
+                held,
+                302,
+                ownChild,
+                false,
+                r -> post("/guardian/registrations/{id}/decline", registerHeld.get(r)),
+                false);
         row(
                 "GET /guardian/registrations/{id}/history",
                 held,
@@ -1959,6 +1977,23 @@ class AuthorizationMatrixTests {
                 Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
                 false,
                 r -> delete("/api/v1/enrollments/{id}", registrations.get(r)),
+                false);
+        // no offer held by these registrations: the own guardian's answer is refused by the rule, others' not found
+        row(
+                "POST /api/v1/enrollments/{enrollmentId}/accept",
+                EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY),
+                422,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> post("/api/v1/enrollments/{id}/accept", registrations.get(r)),
+                false);
+        row(
+                "POST /api/v1/enrollments/{enrollmentId}/decline",
+                EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY),
+                422,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> post("/api/v1/enrollments/{id}/decline", registrations.get(r)),
                 false);
         row(
                 "GET /api/v1/enrollments/consent",

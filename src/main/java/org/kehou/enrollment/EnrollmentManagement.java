@@ -143,7 +143,7 @@ public class EnrollmentManagement {
         AllocationRule.check(window.allocation(), Allocation.FIRST_COME);
         offering.checkNoticePeriod(clock);
         if (!facts.hasSeat(offering.id())) {
-            ledger.sync(List.of(offering), window.waitlistLimit(), now);
+            ledger.sync(List.of(offering), window.waitlistLimit(), window.promotion(), window.offerHours(), now);
             facts.seatExists(offering.id());
         }
         return new Claim(
@@ -174,11 +174,36 @@ public class EnrollmentManagement {
      * goes, in the same transaction, to the first in line (ENROL-2). Withdrawing again changes nothing.
      */
     public WithdrawalOutcome withdraw(UserScope scope, UUID enrollmentId) {
-        Enrollment found = ledger.find(enrollmentId)
-                .filter(e -> facts.child(scope, e.childId()) != null)
-                .orElseThrow(() -> new NotFoundException("enrollment"));
+        Enrollment found = own(scope, enrollmentId);
         var withdrawal = ledger.withdraw(found.id(), scope.accountId().toString(), LocalDateTime.now(clock));
         return new WithdrawalOutcome(withdrawal.changed(), withdrawal.promoted());
+    }
+
+    /**
+     * Accepts the seat offered to the guardian's own child (ENROL-2, promotion by offer): the registration becomes
+     * confirmed under the consent recorded when the child joined the line (ADR 0017). Refused, changing nothing, once
+     * the offer has expired or when it is not offered; another family's registration is not found.
+     */
+    public void acceptOffer(UserScope scope, UUID enrollmentId) {
+        Enrollment found = own(scope, enrollmentId);
+        ledger.accept(found.id(), scope.accountId().toString(), LocalDateTime.now(clock));
+    }
+
+    /**
+     * Declines the seat offered to the guardian's own child (ENROL-2): the registration is withdrawn and the seat
+     * offered to the next in line in the same transaction. Refused unless it is offered; another family's is not
+     * found.
+     */
+    public WithdrawalOutcome declineOffer(UserScope scope, UUID enrollmentId) {
+        Enrollment found = own(scope, enrollmentId);
+        var withdrawal = ledger.decline(found.id(), scope.accountId().toString(), LocalDateTime.now(clock));
+        return new WithdrawalOutcome(withdrawal.changed(), withdrawal.promoted());
+    }
+
+    private Enrollment own(UserScope scope, UUID enrollmentId) {
+        return ledger.find(enrollmentId)
+                .filter(e -> facts.child(scope, e.childId()) != null)
+                .orElseThrow(() -> new NotFoundException("enrollment"));
     }
 
     /** The registrations of the guardian's own children, newest first, with their place in line while waiting. */
@@ -198,10 +223,12 @@ public class EnrollmentManagement {
                 @Nullable Long position,
                 LocalDateTime requestedAt,
                 @Nullable LocalDateTime confirmedAt,
-                @Nullable LocalDateTime withdrawnAt) {}
+                @Nullable LocalDateTime withdrawnAt,
+                @Nullable LocalDateTime offerExpiresAt) {}
         return jdbc.sql("""
                         select e.id, e.child_id, e.offering_id, e.weekday, e.slot, e.status, e.requested_at,
                           e.confirmed_at, e.withdrawn_at,
+                          case when e.status = 'OFFERED' then e.offer_expires_at end as offer_expires_at,
                           case when e.status = 'WAITLISTED' then (select count(*) from enrollment.enrollment w
                             where w.offering_id = e.offering_id and w.status = 'WAITLISTED'
                               and w.waitlist_ticket <= e.waitlist_ticket) end as position
@@ -221,7 +248,8 @@ public class EnrollmentManagement {
                             r.position() == null ? null : r.position().intValue(),
                             r.requestedAt(),
                             r.confirmedAt(),
-                            r.withdrawnAt());
+                            r.withdrawnAt(),
+                            r.offerExpiresAt());
                 })
                 .toList();
     }
@@ -282,6 +310,8 @@ public class EnrollmentManagement {
                 command.closesAt(),
                 command.allocation(),
                 command.waitlistLimit(),
+                command.promotion(),
+                command.offerHours(),
                 scope.accountId().toString(),
                 now);
         List<RegistrationWindow> existing =
@@ -305,8 +335,12 @@ public class EnrollmentManagement {
                 .map(TermFacts::id)
                 .toList();
         List<OfferingFacts> governed = offerings.published(termIds);
-        ledger.sync(governed, window.waitlistLimit(), now);
-        ledger.limitWaitlists(governed.stream().map(OfferingFacts::id).toList(), window.waitlistLimit());
+        ledger.sync(governed, window.waitlistLimit(), window.promotion(), window.offerHours(), now);
+        ledger.limitWaitlists(
+                governed.stream().map(OfferingFacts::id).toList(),
+                window.waitlistLimit(),
+                window.promotion(),
+                window.offerHours());
         governed.forEach(o -> facts.seatExists(o.id()));
         facts.windowsChanged();
         Map<String, Object> after = new LinkedHashMap<>();
@@ -316,6 +350,10 @@ public class EnrollmentManagement {
         after.put("closesAt", window.closesAt());
         after.put("allocation", window.allocation());
         after.put("waitlistLimit", window.waitlistLimit());
+        after.put("promotion", window.promotion());
+        if (window.offerHours() != null) {
+            after.put("offerHours", window.offerHours());
+        }
         after.put("seats", governed.size());
         audit.record(new AuditEntry(
                 "registration.window.opened", "registration_window", window.id(), countyId, schoolId, null, after));
@@ -351,7 +389,8 @@ public class EnrollmentManagement {
                         w.closesAt(),
                         w.allocation(),
                         w.promotion(),
-                        w.waitlistLimit()))
+                        w.waitlistLimit(),
+                        w.offerHours()))
                 .toList();
     }
 
@@ -396,7 +435,11 @@ public class EnrollmentManagement {
     public record WithdrawalOutcome(
             boolean withdrawn, @Nullable UUID promoted) {}
 
-    /** A registration of one of the guardian's children. */
+    /**
+     * A registration of one of the guardian's children.
+     *
+     * @param offerExpiresAt until when the seat offered is held, while it is offered
+     */
     public record EnrollmentSummary(
             UUID id,
             UUID childId,
@@ -409,7 +452,8 @@ public class EnrollmentManagement {
             @Nullable Integer position,
             LocalDateTime requestedAt,
             @Nullable LocalDateTime confirmedAt,
-            @Nullable LocalDateTime withdrawnAt) {}
+            @Nullable LocalDateTime withdrawnAt,
+            @Nullable LocalDateTime offerExpiresAt) {}
 
     /**
      * The seats of an offering.
@@ -424,6 +468,8 @@ public class EnrollmentManagement {
      *
      * @param schoolId the school it is for; null for every school of the caller's county
      * @param waitlistLimit how many may wait per offering, 0 for no waiting list
+     * @param promotion how a waiting list moves when a seat frees
+     * @param offerHours how long an offer of a freed seat lasts, under {@link Promotion#OFFER} only
      */
     public record NewWindow(
             @Nullable UUID schoolId,
@@ -432,8 +478,33 @@ public class EnrollmentManagement {
             LocalDateTime opensAt,
             LocalDateTime closesAt,
             Allocation allocation,
-            int waitlistLimit) {}
+            int waitlistLimit,
+            Promotion promotion,
+            @Nullable Integer offerHours) {
 
+        /** A window whose waiting lists move automatically. */
+        public NewWindow(
+                @Nullable UUID schoolId,
+                int schoolYear,
+                TermKind termKind,
+                LocalDateTime opensAt,
+                LocalDateTime closesAt,
+                Allocation allocation,
+                int waitlistLimit) {
+            this(
+                    schoolId,
+                    schoolYear,
+                    termKind,
+                    opensAt,
+                    closesAt,
+                    allocation,
+                    waitlistLimit,
+                    Promotion.AUTOMATIC,
+                    null);
+        }
+    }
+
+    /** A registration window as its admins see it; {@code offerHours} is set under {@link Promotion#OFFER} only. */
     public record WindowSummary(
             UUID id,
             UUID countyId,
@@ -444,5 +515,6 @@ public class EnrollmentManagement {
             LocalDateTime closesAt,
             Allocation allocation,
             Promotion promotion,
-            int waitlistLimit) {}
+            int waitlistLimit,
+            @Nullable Integer offerHours) {}
 }

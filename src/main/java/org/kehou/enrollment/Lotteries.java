@@ -487,7 +487,7 @@ public class Lotteries {
         applications.forEach(a -> a.choices()
                 .forEach(c ->
                         chosen.computeIfAbsent(c, id -> offerings.offering(id).orElseThrow())));
-        ledger.sync(chosen.values(), window.waitlistLimit(), now);
+        ledger.sync(chosen.values(), window.waitlistLimit(), window.promotion(), window.offerHours(), now);
         chosen.keySet().forEach(facts::seatExists);
         Map<UUID, Integer> seats = new TreeMap<>();
         chosen.keySet()
@@ -568,6 +568,17 @@ public class Lotteries {
                     key,
                     key);
             Claimed claimed = placed != null ? ledger.claim(claim) : ledger.queue(claim);
+            if (claimed.enrollmentId() != null && !claimed.replayed()) {
+                // the lottery's own notice below tells the family; the relay is not to tell them again
+                jdbc.sql("""
+                                insert into enrollment.event_notice (enrollment_id, seq, occurred_at, handled_at, sent)
+                                select v.enrollment_id, v.seq, v.occurred_at, :now, 0 from enrollment.enrollment_event v
+                                where v.enrollment_id = :id and not exists (select 1 from enrollment.event_notice n
+                                  where n.enrollment_id = v.enrollment_id and n.seq = v.seq)""")
+                        .param("id", claimed.enrollmentId())
+                        .param("now", now)
+                        .update();
+            }
             counts.merge(claimed.result(), 1, Integer::sum);
             jdbc.sql("""
                             insert into enrollment.lottery_result (window_id, child_id, county_id, school_id, position,

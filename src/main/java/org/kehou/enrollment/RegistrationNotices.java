@@ -24,13 +24,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tells guardians what became of a registration (ENROL-1, ENROL-2): confirmed, waiting with the place in line, or
- * promoted from the line when a seat freed. The notices are derived from the append-only {@code enrollment_event}
+ * Tells guardians what became of a registration (ENROL-1, ENROL-2): confirmed, waiting with the place in line,
+ * promoted from the line when a seat freed, offered a freed seat until a given time, or that such an offer expired
+ * (ADR 0017). The notices are derived from the append-only {@code enrollment_event}
  * rows after the claim has committed, so the claim stays one statement under a rush (ADR 0007, ADR 0010). The relay
  * keeps a cursor (the latest event handled, looked back {@code kehou.enrollment.notice-grace} for claims that
  * committed late) and handles each event once in its own transaction with its notices: the event's row in
  * {@code event_notice} is the proof, so a second instance or a second run sends nothing again. A waiting notice whose
- * registration has since been promoted or withdrawn is superseded and not sent.
+ * registration has since been promoted or withdrawn, or an offer already answered, is superseded and not sent.
  */
 @Component
 class RegistrationNotices {
@@ -80,7 +81,7 @@ class RegistrationNotices {
                 .orElse(null);
         List<Event> events = jdbc.sql("""
                         select v.enrollment_id, v.seq, v.action, v.occurred_at, e.county_id, e.school_id, e.offering_id,
-                          e.child_id, e.guardian_id, e.account_id, e.status, e.waitlist_ticket
+                          e.child_id, e.guardian_id, e.account_id, e.status, e.waitlist_ticket, e.offer_expires_at
                         from enrollment.enrollment_event v
                         join enrollment.enrollment e on e.id = v.enrollment_id
                         where (cast(:since as timestamp) is null or v.occurred_at >= cast(:since as timestamp))
@@ -144,6 +145,14 @@ class RegistrationNotices {
         switch (event.action()) {
             case "ENROLLED" -> key = "enrollment.notice.confirmed";
             case "PROMOTED" -> key = "enrollment.notice.promoted";
+            case "OFFERED" -> {
+                if (!EnrollmentStatus.OFFERED.name().equals(event.status()) || event.offerExpiresAt() == null) {
+                    return null;
+                }
+                key = "enrollment.notice.offered";
+                position = RegistrationWindowRule.MINUTE.format(event.offerExpiresAt());
+            }
+            case "EXPIRED" -> key = "enrollment.notice.offerExpired";
             case "WAITLISTED" -> {
                 if (!EnrollmentStatus.WAITLISTED.name().equals(event.status())) {
                     return null;
@@ -183,5 +192,6 @@ class RegistrationNotices {
             UUID guardianId,
             UUID accountId,
             String status,
-            @Nullable Long waitlistTicket) {}
+            @Nullable Long waitlistTicket,
+            @Nullable LocalDateTime offerExpiresAt) {}
 }

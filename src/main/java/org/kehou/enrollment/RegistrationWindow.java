@@ -13,7 +13,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * When guardians may register for the offerings of a term (ENROL-2): for one school, or for every school of a county
  * that has no window of its own. It closes after it opens; windows of the same school or county and term do not
- * overlap; seats go to the first who ask or by lottery (ADR 0011) and a waiting list of up to {@code waitlistLimit} moves automatically.
+ * overlap; seats go to the first who ask or by lottery (ADR 0011) and a waiting list of up to {@code waitlistLimit} moves automatically
+ * or, if the school chooses, by offers that last {@code offerHours} (ADR 0017).
  */
 @Table(schema = "enrollment", name = "registration_window")
 class RegistrationWindow {
@@ -35,6 +36,7 @@ class RegistrationWindow {
     private final Allocation allocation;
     private final Promotion promotion;
     private final int waitlistLimit;
+    private final @Nullable Integer offerHours;
     private final String createdBy;
     private final LocalDateTime createdAt;
 
@@ -51,6 +53,7 @@ class RegistrationWindow {
             Allocation allocation,
             Promotion promotion,
             int waitlistLimit,
+            @Nullable Integer offerHours,
             String createdBy,
             LocalDateTime createdAt) {
         this.id = id;
@@ -64,6 +67,7 @@ class RegistrationWindow {
         this.allocation = allocation;
         this.promotion = promotion;
         this.waitlistLimit = waitlistLimit;
+        this.offerHours = offerHours;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
     }
@@ -81,6 +85,40 @@ class RegistrationWindow {
             int waitlistLimit,
             String createdBy,
             LocalDateTime now) {
+        return plan(
+                id,
+                countyId,
+                schoolId,
+                schoolYear,
+                termKind,
+                opensAt,
+                closesAt,
+                allocation,
+                waitlistLimit,
+                Promotion.AUTOMATIC,
+                null,
+                createdBy,
+                now);
+    }
+
+    /**
+     * A new window whose waiting lists move as {@code promotion} says, offers lasting {@code offerHours}
+     * ({@link OfferExpiryRule}).
+     */
+    static RegistrationWindow plan(
+            UUID id,
+            UUID countyId,
+            @Nullable UUID schoolId,
+            int schoolYear,
+            TermKind termKind,
+            LocalDateTime opensAt,
+            LocalDateTime closesAt,
+            Allocation allocation,
+            int waitlistLimit,
+            Promotion promotion,
+            @Nullable Integer offerHours,
+            String createdBy,
+            LocalDateTime now) {
         if (!closesAt.isAfter(opensAt)) {
             throw new RuleViolation("window.closesBeforeOpening");
         }
@@ -90,6 +128,7 @@ class RegistrationWindow {
         if (waitlistLimit < 0 || waitlistLimit > MAX_WAITLIST) {
             throw new RuleViolation("window.waitlistLimit", MAX_WAITLIST);
         }
+        OfferExpiryRule.check(promotion, offerHours);
         return new RegistrationWindow(
                 id,
                 null,
@@ -100,8 +139,9 @@ class RegistrationWindow {
                 opensAt,
                 closesAt,
                 allocation,
-                Promotion.AUTOMATIC,
+                promotion,
                 waitlistLimit,
+                offerHours,
                 createdBy,
                 now);
     }
@@ -159,5 +199,10 @@ class RegistrationWindow {
 
     int waitlistLimit() {
         return waitlistLimit;
+    }
+
+    @Nullable
+    Integer offerHours() {
+        return offerHours;
     }
 }

@@ -136,13 +136,29 @@ class SeatLedger {
 
     /** Copies offerings from the catalog into seat rows, once each; a row already there keeps its counts. */
     void sync(Collection<OfferingFacts> offerings, int waitlistLimit, LocalDateTime now) {
+        sync(offerings, waitlistLimit, Promotion.AUTOMATIC, null, now);
+    }
+
+    /**
+     * Copies offerings from the catalog into seat rows, once each, with the way their waiting lists move as the
+     * governing window says; a row already there keeps its counts and settings.
+     */
+    void sync(
+            Collection<OfferingFacts> offerings,
+            int waitlistLimit,
+            Promotion promotion,
+            @Nullable Integer offerHours,
+            LocalDateTime now) {
         for (OfferingFacts o : offerings) {
             jdbc.sql("""
                             insert into enrollment.seat (offering_id, county_id, school_id, term_id, weekday, slot,
-                              capacity, taken, waiting, waitlist_limit, claims, last_ticket, synced_at)
+                              capacity, taken, waiting, waitlist_limit, claims, last_ticket, synced_at, promotion,
+                              offer_hours)
                             values (:offering, :county, :school, :term, :weekday, :slot, :capacity, 0, 0, :limit, 0, 0,
-                              :now)
+                              :now, :promotion, :hours)
                             on conflict do nothing""")
+                    .param("promotion", promotion.name())
+                    .param("hours", offerHours)
                     .param("offering", o.id())
                     .param("county", o.countyId())
                     .param("school", o.schoolId())
@@ -158,11 +174,24 @@ class SeatLedger {
 
     /** Sets the waiting-list limit of these offerings' seats, as a newly opened window says. */
     void limitWaitlists(Collection<UUID> offeringIds, int waitlistLimit) {
+        limitWaitlists(offeringIds, waitlistLimit, Promotion.AUTOMATIC, null);
+    }
+
+    /**
+     * Sets the waiting-list limit of these offerings' seats and how their lines move when a seat frees, as a newly
+     * opened window says (ENROL-2).
+     */
+    void limitWaitlists(
+            Collection<UUID> offeringIds, int waitlistLimit, Promotion promotion, @Nullable Integer offerHours) {
         if (offeringIds.isEmpty()) {
             return;
         }
-        jdbc.sql("update enrollment.seat set waitlist_limit = :limit where offering_id in (:ids)")
+        jdbc.sql("""
+                        update enrollment.seat set waitlist_limit = :limit, promotion = :promotion, offer_hours = :hours
+                        where offering_id in (:ids)""")
                 .param("limit", waitlistLimit)
+                .param("promotion", promotion.name())
+                .param("hours", offerHours)
                 .param("ids", List.copyOf(offeringIds))
                 .update();
     }
@@ -346,7 +375,7 @@ class SeatLedger {
     Optional<Enrollment> find(UUID enrollmentId) {
         return jdbc.sql("""
                         select id, county_id, school_id, term_id, offering_id, child_id, weekday, slot, status,
-                          waitlist_ticket
+                          waitlist_ticket, offer_expires_at
                         from enrollment.enrollment where id = :id""").param("id", enrollmentId).query(Enrollment.class).optional();
     }
 
@@ -356,24 +385,90 @@ class SeatLedger {
      * nothing.
      */
     Withdrawal withdraw(UUID enrollmentId, String actor, LocalDateTime now) {
+        return transactions.execute(status -> release(locked(enrollmentId), "WITHDRAWN", actor, now));
+    }
+
+    /**
+     * The registration as it stands once its offering's seat row is locked: every change to an offering's
+     * registrations takes its seat row first, so they queue in one order.
+     */
+    private Enrollment locked(UUID enrollmentId) {
+        Enrollment found = find(enrollmentId).orElseThrow();
+        jdbc.sql("select offering_id from enrollment.seat where offering_id = :offering for update")
+                .param("offering", found.offeringId())
+                .query(UUID.class)
+                .single();
+        return find(enrollmentId).orElseThrow();
+    }
+
+    /**
+     * Accepts the seat a registration was offered (ENROL-2), under its seat row's lock: refused, changing nothing,
+     * once the offer has expired by the clock or was already answered, so a seat whose offer expires while the
+     * guardian accepts goes to one of them only.
+     */
+    Enrollment accept(UUID enrollmentId, String actor, LocalDateTime now) {
         return transactions.execute(status -> {
-            Enrollment found = find(enrollmentId).orElseThrow();
-            // every change to an offering's registrations takes its seat row first, so they queue in one order
-            jdbc.sql("select offering_id from enrollment.seat where offering_id = :offering for update")
-                    .param("offering", found.offeringId())
-                    .query(UUID.class)
-                    .single();
-            return release(find(enrollmentId).orElseThrow(), "WITHDRAWN", actor, now);
+            Enrollment confirmed = locked(enrollmentId).accepted(now);
+            jdbc.sql("""
+                            update enrollment.enrollment
+                            set status = :status, confirmed_at = :now, offer_expires_at = null, version = version + 1
+                            where id = :id""")
+                    .param("status", confirmed.status().name())
+                    .param("now", now)
+                    .param("id", confirmed.id())
+                    .update();
+            event(confirmed.id(), "ACCEPTED", actor, now);
+            return confirmed;
         });
     }
 
     /**
+     * Declines the seat a registration was offered (ENROL-2): the registration is withdrawn as {@code DECLINED} and
+     * the seat goes to the next in line under the same rule. Refused unless it is offered now.
+     */
+    Withdrawal decline(UUID enrollmentId, String actor, LocalDateTime now) {
+        return transactions.execute(status -> {
+            Enrollment current = locked(enrollmentId);
+            if (current.status() != EnrollmentStatus.OFFERED) {
+                throw new org.kehou.platform.RuleViolation("enrollment.notOffered");
+            }
+            return release(current, "DECLINED", actor, now);
+        });
+    }
+
+    /**
+     * Withdraws a registration whose offer has expired by {@code now} as {@code EXPIRED} and offers the seat to the
+     * next in line, under the seat row's lock; one accepted or answered meanwhile is left as it is. Returns what
+     * changed, or null when nothing did.
+     */
+    @Nullable
+    Withdrawal expire(UUID enrollmentId, LocalDateTime now) {
+        return transactions.execute(status -> {
+            Enrollment current = locked(enrollmentId);
+            return current.offerExpired(now) ? release(current, "EXPIRED", SYSTEM, now) : null;
+        });
+    }
+
+    /** The registrations whose offers have expired by {@code now}, the longest expired first. */
+    List<UUID> expiredOffers(LocalDateTime now, int limit) {
+        return jdbc.sql("""
+                        select id from enrollment.enrollment
+                        where status = 'OFFERED' and offer_expires_at <= :now
+                        order by offer_expires_at, id limit :limit""")
+                .param("now", now)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
      * Withdraws a registration whose seat row the transaction has locked, recording the action named, and gives a
-     * seat it held to the first in line.
+     * seat it held to the first in line: at once, or as an offer that holds the seat for them until it expires, as
+     * the seat row's promotion says.
      */
     private Withdrawal release(Enrollment current, String action, String actor, LocalDateTime now) {
         if (current.status() == EnrollmentStatus.WITHDRAWN) {
-            return new Withdrawal(current, false, null);
+            return new Withdrawal(current, false, null, false);
         }
         Enrollment withdrawn = current.withdrawn();
         jdbc.sql("""
@@ -387,17 +482,39 @@ class SeatLedger {
                 .update();
         event(current.id(), action, actor, now);
         UUID promoted = null;
+        boolean offer = false;
         if (current.holdsSeat()) {
             Optional<Enrollment> first = jdbc.sql("""
                                 select id, county_id, school_id, term_id, offering_id, child_id, weekday, slot, status,
-                                  waitlist_ticket
+                                  waitlist_ticket, offer_expires_at
                                 from enrollment.enrollment
                                 where offering_id = :offering and status = 'WAITLISTED'
                                 order by waitlist_ticket limit 1""")
                     .param("offering", current.offeringId())
                     .query(Enrollment.class)
                     .optional();
-            if (first.isPresent()) {
+            record Rule(Promotion promotion, @Nullable Integer offerHours) {}
+            Rule rule = first.isEmpty()
+                    ? null
+                    : jdbc.sql("select promotion, offer_hours from enrollment.seat where offering_id = :offering")
+                            .param("offering", current.offeringId())
+                            .query(Rule.class)
+                            .single();
+            if (first.isPresent() && rule.promotion() == Promotion.OFFER && rule.offerHours() != null) {
+                Enrollment offered = first.get().offered(now.plusHours(rule.offerHours()));
+                jdbc.sql("""
+                                    update enrollment.enrollment
+                                    set status = :status, offer_expires_at = :expires, version = version + 1
+                                    where id = :id""")
+                        .param("status", offered.status().name())
+                        .param("expires", offered.offerExpiresAt())
+                        .param("id", offered.id())
+                        .update();
+                event(offered.id(), "OFFERED", SYSTEM, now);
+                seatChange(current.offeringId(), 0, -1);
+                promoted = offered.id();
+                offer = true;
+            } else if (first.isPresent()) {
                 Enrollment confirmed = first.get().promoted();
                 jdbc.sql("""
                                     update enrollment.enrollment
@@ -416,7 +533,7 @@ class SeatLedger {
         } else {
             seatChange(current.offeringId(), 0, -1);
         }
-        return new Withdrawal(withdrawn, true, promoted);
+        return new Withdrawal(withdrawn, true, promoted, offer);
     }
 
     /**
@@ -507,7 +624,7 @@ class SeatLedger {
             List<Enrollment> active =
                     jdbc.sql("""
                             select id, county_id, school_id, term_id, offering_id, child_id, weekday, slot, status,
-                              waitlist_ticket
+                              waitlist_ticket, offer_expires_at
                             from enrollment.enrollment
                             where offering_id = :o and status <> 'WITHDRAWN'
                             order by case status when 'WAITLISTED' then 0 else 1 end, waitlist_ticket, confirmed_at, id""").param("o", offeringId).query(Enrollment.class).list();
@@ -594,10 +711,12 @@ class SeatLedger {
      * What a withdrawal changed.
      *
      * @param changed false when it had been withdrawn before
-     * @param promoted the registration that took the freed seat, if any
+     * @param promoted the registration that took the freed seat, or was offered it, if any
+     * @param offered whether the freed seat was offered rather than given
      */
     record Withdrawal(
             Enrollment enrollment,
             boolean changed,
-            @Nullable UUID promoted) {}
+            @Nullable UUID promoted,
+            boolean offered) {}
 }

@@ -242,6 +242,23 @@ public final class EnrollmentFixtures {
                         waitlistLimit));
     }
 
+    /** Opens a window for the campus from an hour ago to two hours from now whose freed seats are offered for hours. */
+    public UUID openOfferWindowNow(Campus campus, int waitlistLimit, int offerHours) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return enrollment.openWindow(
+                campus.admin(),
+                new NewWindow(
+                        null,
+                        campus.schoolYear(),
+                        TermKind.AUTUMN,
+                        now.minusHours(1),
+                        now.plusHours(2),
+                        Allocation.FIRST_COME,
+                        waitlistLimit,
+                        Promotion.OFFER,
+                        offerHours));
+    }
+
     /** A registration request with consent to the current text. */
     public EnrollmentManagement.EnrollChild consenting(UUID child, UUID offering) {
         return new EnrollmentManagement.EnrollChild(child, offering, true, enrollment.consentVersion());

@@ -77,6 +77,9 @@ class EnrollmentIntegrationTests {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    SeatOffers offers;
+
     EnrollmentFixtures fixtures;
     Campus campus;
 
@@ -467,6 +470,139 @@ class EnrollmentIntegrationTests {
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {
         OfferingFitRuleTests.assertRefused(call, key);
+    }
+
+    @Test
+    void aFreedSeatIsOfferedAndGoesToTheNextInLineWhenTheOfferExpires() {
+        UUID chess = fixtures.offering(campus, DayOfWeek.WEDNESDAY, Slot.SLOT_2, 1, 3);
+        fixtures.openOfferWindowNow(campus, 5, 24);
+        Family first = fixtures.family(campus, 3, 1);
+        Family second = fixtures.family(campus, 3, 1);
+        Family third = fixtures.family(campus, 3, 1);
+        UUID seated = enroll(first, chess).enrollmentId();
+        UUID next = enroll(second, chess).enrollmentId();
+        UUID then = enroll(third, chess).enrollmentId();
+
+        var withdrawal = enrollment.withdraw(first.guardian(), seated);
+
+        LocalDateTime offeredAt = LocalDateTime.now(clock);
+        assertThat(withdrawal.promoted()).isEqualTo(next);
+        assertThat(enrollment.familyEnrollments(second.guardian()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(EnrollmentStatus.OFFERED);
+                    assertThat(e.offerExpiresAt()).isEqualTo(offeredAt.plusHours(24));
+                });
+        assertThat(enrollment.seats(chess)).satisfies(s -> {
+            assertThat(s.taken()).as("the offer holds the seat").isEqualTo(1);
+            assertThat(s.left()).isZero();
+            assertThat(s.waiting()).isEqualTo(1);
+        });
+        assertThat(enroll(fixtures.family(campus, 3, 1), chess).result())
+                .as("a newcomer cannot take the seat held for the first in line")
+                .isEqualTo(EnrollmentResult.WAITLISTED);
+        assertThatThrownBy(() -> enrollment.acceptOffer(third.guardian(), next))
+                .as("another family's offer is not found")
+                .isInstanceOf(NotFoundException.class);
+        assertRefused(() -> enrollment.acceptOffer(third.guardian(), then), "enrollment.notOffered");
+
+        clock.advance(java.time.Duration.ofHours(23));
+        offers.expireDue();
+        assertThat(status(next)).as("not expired before its time").isEqualTo("OFFERED");
+
+        clock.advance(java.time.Duration.ofHours(1));
+        assertRefused(() -> enrollment.acceptOffer(second.guardian(), next), "enrollment.offerExpired");
+        assertThat(status(next)).as("a refused acceptance changes nothing").isEqualTo("OFFERED");
+        offers.expireDue();
+
+        assertThat(status(next)).isEqualTo("WITHDRAWN");
+        assertThat(enrollment.familyEnrollments(third.guardian()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(EnrollmentStatus.OFFERED);
+                    assertThat(e.offerExpiresAt())
+                            .isEqualTo(LocalDateTime.now(clock).plusHours(24));
+                });
+        assertThat(offers.expireDue()).as("nothing more has expired").isZero();
+
+        enrollment.acceptOffer(third.guardian(), then);
+
+        assertThat(status(then)).isEqualTo("CONFIRMED");
+        assertThat(enrollment.seats(chess).taken()).isEqualTo(1);
+        assertThat(actions(next)).containsExactly("WAITLISTED", "OFFERED", "EXPIRED");
+        assertThat(actions(then)).containsExactly("WAITLISTED", "OFFERED", "ACCEPTED");
+        assertRefused(() -> enrollment.acceptOffer(third.guardian(), then), "enrollment.notOffered");
+    }
+
+    @Test
+    void aDeclinedOfferGoesToTheNextInLineAndOnlyAnOfferCanBeDeclined() {
+        UUID drums = fixtures.offering(campus, DayOfWeek.THURSDAY, Slot.SLOT_1, 1, 3);
+        fixtures.openOfferWindowNow(campus, 5, 2);
+        Family first = fixtures.family(campus, 3, 1);
+        Family second = fixtures.family(campus, 3, 1);
+        Family third = fixtures.family(campus, 3, 1);
+        UUID seated = enroll(first, drums).enrollmentId();
+        UUID next = enroll(second, drums).enrollmentId();
+        UUID then = enroll(third, drums).enrollmentId();
+        assertRefused(() -> enrollment.declineOffer(first.guardian(), seated), "enrollment.notOffered");
+        enrollment.withdraw(first.guardian(), seated);
+        assertThatThrownBy(() -> enrollment.declineOffer(third.guardian(), next))
+                .isInstanceOf(NotFoundException.class);
+
+        var declined = enrollment.declineOffer(second.guardian(), next);
+
+        assertThat(declined.promoted()).isEqualTo(then);
+        assertThat(status(next)).isEqualTo("WITHDRAWN");
+        assertThat(status(then)).isEqualTo("OFFERED");
+        assertThat(actions(next)).containsExactly("WAITLISTED", "OFFERED", "DECLINED");
+        assertThat(enrollment.seats(drums).taken()).isEqualTo(1);
+
+        enrollment.declineOffer(third.guardian(), then);
+        assertThat(enrollment.seats(drums).taken())
+                .as("nobody left in line: the seat is free")
+                .isZero();
+    }
+
+    @Test
+    void aWindowOffersSeatsForOneToSeventyTwoHoursAndARefusalOpensNothing() {
+        long before = jdbc.sql("select count(*) from enrollment.registration_window")
+                .query(Long.class)
+                .single();
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (Integer hours : new Integer[] {null, 0, 73}) {
+            assertRefused(
+                    () -> enrollment.openWindow(
+                            campus.admin(),
+                            new NewWindow(
+                                    null,
+                                    campus.schoolYear(),
+                                    TermKind.AUTUMN,
+                                    now,
+                                    now.plusHours(2),
+                                    Allocation.FIRST_COME,
+                                    5,
+                                    Promotion.OFFER,
+                                    hours)),
+                    "window.offerHours");
+        }
+        assertThat(jdbc.sql("select count(*) from enrollment.registration_window")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    private String status(UUID enrollmentId) {
+        return jdbc.sql("select status from enrollment.enrollment where id = :id")
+                .param("id", enrollmentId)
+                .query(String.class)
+                .single();
+    }
+
+    private List<String> actions(UUID enrollmentId) {
+        return jdbc.sql("select action from enrollment.enrollment_event where enrollment_id = :id order by seq")
+                .param("id", enrollmentId)
+                .query(String.class)
+                .list();
     }
 
     private UserScope countyAdmin() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kehou.enrollment.OfferingFitRuleTests.assertRefused;
 
 import java.time.DayOfWeek;
+import java.time.LocalDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kehou.catalog.Slot;
@@ -26,6 +27,32 @@ class EnrollmentTests {
     }
 
     @Test
+    void onlyAWaitingRegistrationIsOfferedAFreedSeatWhichItThenHolds() {
+        LocalDateTime expires = LocalDateTime.of(2026, 9, 2, 12, 0);
+        Enrollment offered = enrollment(EnrollmentStatus.WAITLISTED).offered(expires);
+        assertThat(offered.status()).isEqualTo(EnrollmentStatus.OFFERED);
+        assertThat(offered.offerExpiresAt()).isEqualTo(expires);
+        assertThat(offered.holdsSeat()).as("an offer holds its seat").isTrue();
+        assertThat(enrollment(EnrollmentStatus.WAITLISTED).holdsSeat()).isFalse();
+        assertRefused(() -> enrollment(EnrollmentStatus.CONFIRMED).offered(expires), "enrollment.notWaiting");
+        assertRefused(() -> offered.offered(expires), "enrollment.notWaiting");
+    }
+
+    @Test
+    void anOfferIsAcceptedBeforeItExpiresAndExpiresAtItsTime() {
+        LocalDateTime expires = LocalDateTime.of(2026, 9, 2, 12, 0);
+        Enrollment offered = enrollment(EnrollmentStatus.WAITLISTED).offered(expires);
+        assertThat(offered.accepted(expires.minusMinutes(1)).status()).isEqualTo(EnrollmentStatus.CONFIRMED);
+        assertRefused(() -> offered.accepted(expires), "enrollment.offerExpired");
+        assertRefused(() -> enrollment(EnrollmentStatus.WAITLISTED).accepted(expires), "enrollment.notOffered");
+        assertRefused(() -> enrollment(EnrollmentStatus.CONFIRMED).accepted(expires), "enrollment.notOffered");
+        assertThat(offered.offerExpired(expires.minusSeconds(1))).isFalse();
+        assertThat(offered.offerExpired(expires)).isTrue();
+        assertThat(enrollment(EnrollmentStatus.CONFIRMED).offerExpired(expires)).isFalse();
+        assertThat(offered.withdrawn().status()).isEqualTo(EnrollmentStatus.WITHDRAWN);
+    }
+
+    @Test
     void slotOneAndSlotTwoOfADayAreSeparateChoices() {
         assertThat(Enrollment.slotKey(DayOfWeek.MONDAY, Slot.SLOT_1))
                 .isNotEqualTo(Enrollment.slotKey(DayOfWeek.MONDAY, Slot.SLOT_2))
@@ -43,6 +70,7 @@ class EnrollmentTests {
                 DayOfWeek.MONDAY,
                 Slot.SLOT_2,
                 status,
-                status == EnrollmentStatus.WAITLISTED ? 3L : null);
+                status == EnrollmentStatus.WAITLISTED ? 3L : null,
+                null);
     }
 }

@@ -76,6 +76,12 @@ class LotteriesIntegrationTests {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    RegistrationNotices notices;
+
+    @Autowired
+    org.kehou.platform.Notifications notifications;
+
     EnrollmentFixtures fixtures;
     Campus campus;
 
@@ -137,6 +143,15 @@ class LotteriesIntegrationTests {
         assertThat(outcome.confirmed()).isEqualTo(3);
         assertThat(outcome.waitlisted()).isEqualTo(2);
         assertThat(outcome.unplaced()).isZero();
+        while (notices.relay() == RegistrationNotices.BATCH) {
+            // other tests' registrations first
+        }
+        assertThat(notifications
+                        .inbox(specialAccount, new org.kehou.platform.PageQuery(0, 20, "created", true, ""))
+                        .items())
+                .as("a lottery result is told once, by the lottery's own notice")
+                .singleElement()
+                .satisfies(n -> assertThat(n.messageKey()).startsWith("lottery.notice."));
         assertThat(enrollment.seats(chess).taken()).isEqualTo(2);
         assertThat(enrollment.seats(choir).taken()).isEqualTo(1);
         assertThat(enrollment.seats(chess).waiting()).isEqualTo(2);

@@ -102,6 +102,47 @@ class RegistrationNoticesTests {
                 .isZero();
     }
 
+    @Test
+    void anOfferIsToldWithItsExpiryAndAnOfferAlreadyAnsweredIsNot() {
+        var fixtures = new EnrollmentFixtures(organization, catalog, enrollment, accounts, clock);
+        Campus campus = fixtures.campus(demo.scope("LY-JX-ADMIN"));
+        UUID offering = fixtures.offering(campus, DayOfWeek.THURSDAY, Slot.SLOT_2, 1, 3);
+        fixtures.openOfferWindowNow(campus, 5, 12);
+        Family seated = fixtures.family(campus, 3, 1);
+        Family first = fixtures.family(campus, 3, 1);
+        Family second = fixtures.family(campus, 3, 1);
+        UserScope seatedAccount = fixtures.account(seated);
+        UserScope firstAccount = fixtures.account(first);
+        UserScope secondAccount = fixtures.account(second);
+        UUID seat = enrollment
+                .enroll(seatedAccount, fixtures.consenting(seated.child(), offering), EnrollmentFixtures.key())
+                .enrollmentId();
+        UUID offered = enrollment
+                .enroll(firstAccount, fixtures.consenting(first.child(), offering), EnrollmentFixtures.key())
+                .enrollmentId();
+        UUID answered = enrollment
+                .enroll(secondAccount, fixtures.consenting(second.child(), offering), EnrollmentFixtures.key())
+                .enrollmentId();
+        relayAll();
+
+        enrollment.withdraw(seatedAccount, seat);
+        relayAll();
+        enrollment.declineOffer(firstAccount, offered);
+        enrollment.acceptOffer(secondAccount, answered);
+        relayAll();
+
+        assertThat(inbox(firstAccount)).anySatisfy(n -> {
+            assertThat(n.messageKey()).isEqualTo("enrollment.notice.offered");
+            assertThat(n.arguments())
+                    .last()
+                    .isEqualTo(RegistrationWindowRule.MINUTE.format(
+                            java.time.LocalDateTime.now(clock).plusHours(12)));
+        });
+        assertThat(keys(secondAccount))
+                .as("an offer accepted before the relay reached it is not told")
+                .containsExactly("enrollment.notice.waitlisted");
+    }
+
     private void relayAll() {
         while (notices.relay() == RegistrationNotices.BATCH) {
             // more than one batch waiting: other tests' registrations

@@ -96,6 +96,34 @@ class RegistrationWindowRuleTests {
     }
 
     @Test
+    void aWindowOffersFreedSeatsOnlyForOneToSeventyTwoHours() {
+        assertThat(offering(Promotion.OFFER, 24).promotion()).isEqualTo(Promotion.OFFER);
+        assertThat(offering(Promotion.OFFER, 24).offerHours()).isEqualTo(24);
+        assertThat(offering(Promotion.AUTOMATIC, null).offerHours()).isNull();
+        assertRefused(() -> offering(Promotion.OFFER, 0), "window.offerHours");
+        assertRefused(() -> offering(Promotion.OFFER, 73), "window.offerHours");
+        assertRefused(() -> offering(Promotion.OFFER, null), "window.offerHours");
+        assertRefused(() -> offering(Promotion.AUTOMATIC, 12), "window.offerHoursAutomatic");
+    }
+
+    static RegistrationWindow offering(Promotion promotion, @Nullable Integer hours) {
+        return RegistrationWindow.plan(
+                UUID.randomUUID(),
+                COUNTY,
+                SCHOOL,
+                2026,
+                TermKind.AUTUMN,
+                EIGHT,
+                NOON,
+                Allocation.FIRST_COME,
+                10,
+                promotion,
+                hours,
+                "admin",
+                BEFORE);
+    }
+
+    @Test
     void windowsOfTheSameSchoolAndTermOverlapOnlyWhenTheirTimesDo() {
         var morning = window(SCHOOL, EIGHT, NOON);
         assertThat(morning.overlaps(window(SCHOOL, NOON.minusMinutes(1), NOON.plusHours(1))))

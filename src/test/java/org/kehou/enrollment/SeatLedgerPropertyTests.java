@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Waiting-list invariants (ENROL-2, ENROL-4) for any sequence of registrations and withdrawals on a few small
  * offerings, on the embedded database with the module's own migrations: never more confirmed than capacity,
- * places in line strictly ordered, the first waiting child is the one promoted, no child twice.
+ * places in line strictly ordered, the first waiting child is the one promoted, no child twice; and, when freed seats
+ * are offered with an expiry, an offer holding exactly one seat and the first in line offered it.
  */
 class SeatLedgerPropertyTests {
 
@@ -51,6 +52,33 @@ class SeatLedgerPropertyTests {
             @ForAll("offerings") List<Offering> offerings, @ForAll("steps") List<Step> steps) {
         new LedgerScenario(ledger, jdbc, offerings, 8)
                 .run(steps.stream().filter(s -> s.offering() < offerings.size()).toList());
+    }
+
+    /** The same invariants hold when freed seats are offered with an expiry (ENROL-2, ADR 0017). */
+    @Property(tries = 200)
+    void offersKeepTheInvariants(
+            @ForAll("offerings") List<Offering> offerings,
+            @ForAll("offerSteps") List<OfferScenario.Step> steps,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 72) int hours) {
+        new OfferScenario(ledger, jdbc, offerings, 8, hours)
+                .run(steps.stream().filter(s -> s.offering() < offerings.size()).toList());
+    }
+
+    @Provide
+    Arbitrary<List<OfferScenario.Step>> offerSteps() {
+        Arbitrary<OfferScenario.Act> act = Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(4, OfferScenario.Act.ENROL),
+                net.jqwik.api.Tuple.of(2, OfferScenario.Act.WITHDRAW),
+                net.jqwik.api.Tuple.of(2, OfferScenario.Act.ACCEPT),
+                net.jqwik.api.Tuple.of(1, OfferScenario.Act.DECLINE),
+                net.jqwik.api.Tuple.of(1, OfferScenario.Act.HOURS_PASS));
+        Arbitrary<OfferScenario.Step> step = Combinators.combine(
+                        act,
+                        Arbitraries.integers().between(0, 7),
+                        Arbitraries.integers().between(0, 2))
+                .as((a, child, offering) ->
+                        new OfferScenario.Step(a, a == OfferScenario.Act.HOURS_PASS ? child * 12 : child, offering));
+        return step.list().ofMinSize(1).ofMaxSize(60);
     }
 
     @Provide

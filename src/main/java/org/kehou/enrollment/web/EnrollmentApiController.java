@@ -37,8 +37,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Registration for guardians' apps (ENROL-1..4): register a child, withdraw, see the family's registrations and an
- * offering's free seats. Only a guardian registers, for their own children; a school's staff cannot.
+ * Registration for guardians' apps (ENROL-1..4): register a child, withdraw, accept or decline a seat offered from
+ * the waiting list, see the family's registrations and an offering's free seats. Only a guardian registers, for their own children; a school's staff cannot.
  */
 @RestController
 @Tag(name = "Registration", description = "Guardians register their own children for published offerings")
@@ -150,12 +150,45 @@ class EnrollmentApiController {
     @Operation(
             summary = "Withdraw a registration",
             description = "Of the caller's own child only. A seat it held goes at once to the first in line, who is"
-                    + " then confirmed. Withdrawing again changes nothing.")
+                    + " then confirmed, or offered the seat when the window says so. Withdrawing again changes"
+                    + " nothing.")
     @ApiResponse(responseCode = "204", description = "withdrawn (or withdrawn before)")
     @ApiResponse(responseCode = "404", description = "not a registration of the caller's child")
     @DeleteMapping("/api/v1/enrollments/{enrollmentId}")
     ResponseEntity<Void> withdraw(UserScope me, @PathVariable UUID enrollmentId) {
         enrollment.withdraw(me, enrollmentId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(
+            summary = "Accept a seat offered from the waiting list",
+            description = "Of the caller's own child only, while the registration is OFFERED (status in GET"
+                    + " /api/v1/guardians/me/enrollments, with offerExpiresAt) and before the offer expires: the"
+                    + " registration becomes CONFIRMED under the consent given when the child joined the line.")
+    @ApiResponse(responseCode = "204", description = "accepted: the child has the seat")
+    @ApiResponse(responseCode = "404", description = "not a registration of the caller's child")
+    @ApiResponse(
+            responseCode = "422",
+            description = "the offer has expired (rule enrollment.offerExpired) or there is none to answer"
+                    + " (rule enrollment.notOffered)")
+    @PostMapping("/api/v1/enrollments/{enrollmentId}/accept")
+    ResponseEntity<Void> accept(UserScope me, @PathVariable UUID enrollmentId) {
+        enrollment.acceptOffer(me, enrollmentId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(
+            summary = "Decline a seat offered from the waiting list",
+            description = "Of the caller's own child only, while the registration is OFFERED: it is withdrawn and"
+                    + " the seat offered at once to the next in line.")
+    @ApiResponse(responseCode = "204", description = "declined")
+    @ApiResponse(responseCode = "404", description = "not a registration of the caller's child")
+    @ApiResponse(
+            responseCode = "422",
+            description = "no offer to answer (rule enrollment.notOffered), e.g. it expired and was withdrawn")
+    @PostMapping("/api/v1/enrollments/{enrollmentId}/decline")
+    ResponseEntity<Void> decline(UserScope me, @PathVariable UUID enrollmentId) {
+        enrollment.declineOffer(me, enrollmentId);
         return ResponseEntity.noContent().build();
     }
 
@@ -170,7 +203,8 @@ class EnrollmentApiController {
 
     @Operation(
             summary = "The registrations of the caller's children",
-            description = "Newest first, withdrawn ones included; a waiting one has its place in line.")
+            description = "Newest first, withdrawn ones included; a waiting one has its place in line, an offered"
+                    + " one the time its offer expires (offerExpiresAt).")
     @GetMapping("/api/v1/guardians/me/enrollments")
     FamilyEnrollments familyEnrollments(UserScope me) {
         return new FamilyEnrollments(enrollment.familyEnrollments(me));

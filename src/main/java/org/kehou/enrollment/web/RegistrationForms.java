@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.kehou.enrollment.Allocation;
 import org.kehou.enrollment.EnrollmentManagement.EnrollChild;
 import org.kehou.enrollment.EnrollmentManagement.NewWindow;
+import org.kehou.enrollment.Promotion;
 import org.kehou.organization.TermKind;
 import org.kehou.platform.web.FormErrors;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,6 +32,7 @@ public final class RegistrationForms {
             Map.entry("window.closesBeforeOpening", List.of("closesAt")),
             Map.entry("window.inThePast", List.of("closesAt")),
             Map.entry("window.waitlistLimit", List.of("waitlistLimit")),
+            Map.entry("window.offerHours", List.of("offerHours")),
             Map.entry("window.overlaps", List.of("opensAt")),
             Map.entry("window.", List.of("offeringId")),
             Map.entry("idempotency.", List.of("offeringId")));
@@ -149,6 +151,16 @@ public final class RegistrationForms {
         @Nullable
         Integer waitlistLimit = 20;
 
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        Promotion promotion = Promotion.AUTOMATIC;
+
+        /** Hours an offer of a freed seat lasts, under {@link Promotion#OFFER} only ({@code OfferExpiryRule}). */
+        @Min(value = 1, message = "{api.offerHours}")
+        @Max(value = 72, message = "{api.offerHours}")
+        @Nullable
+        Integer offerHours;
+
         WindowForm() {}
 
         WindowForm(int schoolYear) {
@@ -163,7 +175,9 @@ public final class RegistrationForms {
                     Objects.requireNonNull(opensAt),
                     Objects.requireNonNull(closesAt),
                     Allocation.FIRST_COME,
-                    Objects.requireNonNull(waitlistLimit));
+                    Objects.requireNonNull(waitlistLimit),
+                    Objects.requireNonNull(promotion),
+                    offerHours);
         }
 
         public @Nullable Integer getSchoolYear() {
@@ -204,6 +218,22 @@ public final class RegistrationForms {
 
         public void setWaitlistLimit(@Nullable Integer waitlistLimit) {
             this.waitlistLimit = waitlistLimit;
+        }
+
+        public @Nullable Promotion getPromotion() {
+            return promotion;
+        }
+
+        public void setPromotion(@Nullable Promotion promotion) {
+            this.promotion = promotion;
+        }
+
+        public @Nullable Integer getOfferHours() {
+            return offerHours;
+        }
+
+        public void setOfferHours(@Nullable Integer offerHours) {
+            this.offerHours = offerHours;
         }
     }
 }

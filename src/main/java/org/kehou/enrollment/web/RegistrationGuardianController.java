@@ -15,6 +15,7 @@ import org.kehou.enrollment.web.RegistrationForms.EnrolForm;
 import org.kehou.organization.OrganizationQueries;
 import org.kehou.organization.OrganizationQueries.StudentRow;
 import org.kehou.platform.NotFoundException;
+import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.web.Htmx;
 import org.springframework.stereotype.Controller;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A guardian's registration pages, made for a phone (ENROL-1..3, ENROL-5, CONTENT-1, CONTENT-2): choose one of their
  * own children, see the offerings of the term that fit the child with their seats (refreshed while the page is open)
  * and whether registration is open, register with an explicit consent step, follow the registrations with their
- * place in line and history, and withdraw. Only a guardian registers, and only their own child: another family's is
+ * place in line and history, accept or decline a seat offered from the line before it expires (ENROL-2), and
+ * withdraw. Only a guardian registers, and only their own child: another family's is
  * not found.
  */
 @Controller
@@ -143,6 +145,33 @@ class RegistrationGuardianController {
         var outcome = enrollment.withdraw(me, id);
         redirect.addFlashAttribute(
                 "flash", outcome.withdrawn() ? "registration.withdrawn" : "enrollment.alreadyWithdrawn");
+        return "redirect:/guardian/registrations";
+    }
+
+    /**
+     * Accepts the seat offered to the child (ENROL-2); an expired offer is refused with its reason on the list, and
+     * another family's registration is not found.
+     */
+    @PostMapping("/guardian/registrations/{id}/accept")
+    String accept(UserScope me, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            enrollment.acceptOffer(me, id);
+            redirect.addFlashAttribute("flash", "registration.offer.accepted");
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.messageKey());
+        }
+        return "redirect:/guardian/registrations";
+    }
+
+    /** Declines the seat offered to the child, which goes to the next in line (ENROL-2). */
+    @PostMapping("/guardian/registrations/{id}/decline")
+    String decline(UserScope me, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            enrollment.declineOffer(me, id);
+            redirect.addFlashAttribute("flash", "registration.offer.declined");
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.messageKey());
+        }
         return "redirect:/guardian/registrations";
     }
 

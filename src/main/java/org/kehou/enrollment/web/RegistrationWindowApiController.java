@@ -16,6 +16,7 @@ import org.kehou.enrollment.Allocation;
 import org.kehou.enrollment.EnrollmentManagement;
 import org.kehou.enrollment.EnrollmentManagement.NewWindow;
 import org.kehou.enrollment.EnrollmentManagement.WindowSummary;
+import org.kehou.enrollment.Promotion;
 import org.kehou.organization.TermKind;
 import org.kehou.platform.UserScope;
 import org.springframework.http.ResponseEntity;
@@ -42,11 +43,18 @@ class RegistrationWindowApiController {
                     + " Asia/Shanghai local times; the window takes registrations from opensAt up to, not"
                     + " including, closesAt. Seats go to the first who ask (FIRST_COME) or by a lottery drawn after"
                     + " closing (LOTTERY, whose seed commitment is published at /public/lotteries/{id}); the"
-                    + " waiting list of each offering takes up to waitlistLimit children and moves automatically.")
+                    + " waiting list of each offering takes up to waitlistLimit children. When a seat frees, the"
+                    + " first in line takes it at once (promotion AUTOMATIC, the default) or is offered it for"
+                    + " offerHours hours, 1 to 72 (promotion OFFER): the seat is held for them until they accept or"
+                    + " decline it (POST /api/v1/enrollments/{id}/accept, /decline) or the offer expires, and then"
+                    + " offered to the next in line.")
     @ApiResponse(responseCode = "201", description = "opened")
     @ApiResponse(responseCode = "400", description = "a field missing or unusable")
     @ApiResponse(responseCode = "404", description = "a school outside the caller's scope")
-    @ApiResponse(responseCode = "422", description = "closes before it opens, already over, or overlaps another window")
+    @ApiResponse(
+            responseCode = "422",
+            description = "closes before it opens, already over, overlaps another window, or offer hours missing"
+                    + " with OFFER or given with AUTOMATIC")
     @PostMapping("/api/v1/registration-windows")
     ResponseEntity<Opened> open(UserScope me, @Valid @RequestBody WindowRequest request) {
         UUID id = enrollment.openWindow(
@@ -58,7 +66,9 @@ class RegistrationWindowApiController {
                         request.opensAt(),
                         request.closesAt(),
                         request.allocation() == null ? Allocation.FIRST_COME : request.allocation(),
-                        request.waitlistLimit()));
+                        request.waitlistLimit(),
+                        request.promotion() == null ? Promotion.AUTOMATIC : request.promotion(),
+                        request.offerHours()));
         return ResponseEntity.created(URI.create("/api/v1/registration-windows/" + id))
                 .body(new Opened(id));
     }
@@ -74,6 +84,8 @@ class RegistrationWindowApiController {
      *
      * @param schoolYear the year the school year starts in (September)
      * @param allocation FIRST_COME when absent
+     * @param promotion AUTOMATIC when absent
+     * @param offerHours how long an offer of a freed seat lasts, with promotion OFFER only
      */
     record WindowRequest(
             @Nullable UUID schoolId,
@@ -91,7 +103,12 @@ class RegistrationWindowApiController {
             @NotNull(message = "{validation.required}")
             @Min(value = 0, message = "{api.waitlistLimit}")
             @Max(value = 1000, message = "{api.waitlistLimit}")
-            Integer waitlistLimit) {}
+            Integer waitlistLimit,
+
+            @Nullable Promotion promotion,
+
+            @Min(value = 1, message = "{api.offerHours}") @Max(value = 72, message = "{api.offerHours}") @Nullable
+            Integer offerHours) {}
 
     record Opened(UUID id) {}
 

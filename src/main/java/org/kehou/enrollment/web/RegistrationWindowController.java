@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.enrollment.EnrollmentManagement;
+import org.kehou.enrollment.Promotion;
 import org.kehou.enrollment.RegistrationQueries;
 import org.kehou.enrollment.web.RegistrationForms.WindowForm;
 import org.kehou.organization.TermKind;
@@ -103,6 +104,7 @@ class RegistrationWindowController {
         model.addAttribute("windows", enrollment.windows(me));
         model.addAttribute("load", registration.schoolLoad(me));
         model.addAttribute("termKinds", TermKind.values());
+        model.addAttribute("promotions", Promotion.values());
         model.addAttribute("action", "/school/registration/windows");
         return Htmx.view(hx, "enrollment/registration/school", "content");
     }
@@ -110,6 +112,7 @@ class RegistrationWindowController {
     private String countyView(UserScope me, @Nullable String hx, Model model) {
         model.addAttribute("windows", enrollment.windows(me));
         model.addAttribute("termKinds", TermKind.values());
+        model.addAttribute("promotions", Promotion.values());
         model.addAttribute("action", "/county/registration/windows");
         model.addAttribute("canOpen", me.has(Role.COUNTY_ADMIN));
         return Htmx.view(hx, "enrollment/registration/county", "content");
