@@ -13,7 +13,8 @@
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), DB_USER (postgres), DB_PASSWORD (empty), DATABASE
 # (kehou_bench_rc), DAY (today in Asia/Shanghai), PORT (8189), CLIENTS ("16 64"), DURATION (15 s, the reference),
-# WARMUP (300 sessions), DB_POOL_SIZE (16), HEAP (1g), SKIP_GENERATE (0), MAVEN_ARGS (-o).
+# WARMUP (300 sessions), DB_POOL_SIZE (16), HEAP (1g), JAVA_OPTS (none, e.g. a JFR recording), SKIP_GENERATE (0),
+# MAVEN_ARGS (-o).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -55,7 +56,7 @@ jar="$(ls target/kehou-*.jar | grep -v plain | head -1)"
 echo "== starting the application on $database (port $port, pool $pool)"
 DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" DB_USER="$PGUSER" DB_PASSWORD="$PGPASSWORD" \
 DB_POOL_SIZE="$pool" KEHOU_DEMO=false \
-  java "-Xmx${HEAP:-1g}" -jar "$jar" --spring.profiles.active=postgres --server.port="$port" \
+  java ${JAVA_OPTS:-} "-Xmx${HEAP:-1g}" -jar "$jar" --spring.profiles.active=postgres --server.port="$port" \
   --spring.threads.virtual.enabled=true --server.tomcat.max-keep-alive-requests=-1 \
   --logging.level.root=WARN > "$work/app.log" 2>&1 &
 app_pid=$!
