@@ -18,6 +18,7 @@ import org.kehou.enrollment.EnrollmentManagement.NewWindow;
 import org.kehou.enrollment.Invitations.InvitationOutcome;
 import org.kehou.enrollment.Invitations.Invite;
 import org.kehou.organization.OrganizationManagement;
+import org.kehou.organization.OrganizationQueries;
 import org.kehou.organization.TermKind;
 import org.kehou.platform.AccountManagement;
 import org.kehou.platform.NotFoundException;
@@ -59,6 +60,9 @@ class InvitationsIntegrationTests {
 
     @Autowired
     AccountManagement accounts;
+
+    @Autowired
+    OrganizationQueries queries;
 
     @Autowired
     JdbcClient jdbc;
@@ -295,6 +299,26 @@ class InvitationsIntegrationTests {
                 .contains(own)
                 .doesNotContain(countyWindow);
         assertThat(invitationsTo(account)).hasSize(1);
+    }
+
+    @Test
+    void theGuardiansOfClassesAreReadOnlyByTheSchoolsOwnAdminAndOnlyForItsClasses() {
+        var fixtures = fixtures();
+        Campus campus = fixtures.campus(demo.scope("LY-JX-ADMIN"));
+        Campus other = fixtures.campus(demo.scope("LY-JX-ADMIN"));
+        Family family = fixtures.family(campus, 3, 2);
+        fixtures.family(other, 3, 1);
+        List<UUID> both = List.of(campus.classes().get(3), other.classes().get(3));
+
+        assertThat(queries.guardiansOfClasses(campus.admin(), campus.schoolId(), both))
+                .as("one row per guardian and child of the school's own classes")
+                .extracting(OrganizationQueries.GuardianOfPupil::studentId)
+                .containsExactlyInAnyOrderElementsOf(family.children());
+        for (UserScope stranger :
+                List.of(other.admin(), demo.scope("LY-JX-ADMIN"), demo.scope("JX-PS-T01"), family.guardian())) {
+            assertThatThrownBy(() -> queries.guardiansOfClasses(stranger, campus.schoolId(), both))
+                    .isInstanceOf(NotFoundException.class);
+        }
     }
 
     private List<InboxItem> invitationsTo(UserScope account) {
