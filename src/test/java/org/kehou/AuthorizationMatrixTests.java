@@ -402,6 +402,7 @@ class AuthorizationMatrixTests {
         registrationTargets();
         lotteryTargets();
         registerTargets();
+        invitationTargets();
         rostersTargets();
         checkinTargets();
         defineRows();
@@ -632,6 +633,71 @@ class AuthorizationMatrixTests {
                 Map.of(Role.COUNTY_ADMIN, none),
                 false,
                 r -> windowForm("/county/registration/windows"),
+                false);
+    }
+
+    final Map<Relation, UUID> invitationWindows = new EnumMap<>(Relation.class);
+
+    /** An upcoming registration window of JX-PS, JX-JM and LL-PS each, in a school year of its own, to invite to. */
+    private void invitationTargets() {
+        int year = WINDOW_YEARS.incrementAndGet();
+        LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
+        Map<Relation, UserScope> admins = Map.of(
+                Relation.OWN,
+                demo.scope(Caller.SCHOOL_ADMIN.login),
+                Relation.OTHER_SCHOOL,
+                new UserScope(
+                        UUID.randomUUID(),
+                        "矩阵管理员",
+                        Set.of(Role.SCHOOL_ADMIN),
+                        counties.get(Relation.OWN),
+                        schools.get(Relation.OTHER_SCHOOL),
+                        null,
+                        null,
+                        null),
+                Relation.OTHER_COUNTY,
+                demo.scope("LL-PS-ADMIN"));
+        for (Relation r : List.of(Relation.OWN, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY)) {
+            invitationWindows.put(
+                    r,
+                    enrollment.openWindow(
+                            admins.get(r),
+                            new EnrollmentManagement.NewWindow(
+                                    null,
+                                    year,
+                                    TermKind.SPRING,
+                                    now.plusDays(1),
+                                    now.plusDays(2),
+                                    org.kehou.enrollment.Allocation.FIRST_COME,
+                                    5)));
+        }
+        invitationWindows.put(Relation.SAME_SCHOOL, invitationWindows.get(Relation.OWN));
+    }
+
+    /**
+     * Invitations to register (ENROL-1): only a school admin invites, and only the guardians of its own school's
+     * classes to its own or its county's window; teachers, institutions and guardians cannot.
+     */
+    private void invitationRows(Set<Relation> none) {
+        row(
+                "GET /school/registration/invitations",
+                none,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, none),
+                false,
+                r -> get("/school/registration/invitations"),
+                true);
+        row(
+                "POST /school/registration/invitations",
+                EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL, Relation.OTHER_SCHOOL, Relation.OTHER_COUNTY),
+                302,
+                Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL)),
+                false,
+                r -> post("/school/registration/invitations")
+                        .param("windowId", invitationWindows.get(r).toString())
+                        .param("classIds", classes.get(r).toString())
+                        .param("message", "矩阵邀请")
+                        .param("formKey", UUID.randomUUID().toString()),
                 false);
     }
 
@@ -1143,6 +1209,7 @@ class AuthorizationMatrixTests {
         lotteryRows(none, student);
         countyLotteryRows(none);
         registerRows(none, student);
+        invitationRows(none);
         rostersRows(none, student);
         todayRows(none, student, schoolWide);
         dashboardRows(none);
@@ -3101,6 +3168,7 @@ class AuthorizationMatrixTests {
                           + (select coalesce(sum(version), 0) from enrollment.lottery) * 157
                           + (select count(*) + coalesce(sum(version), 0) from enrollment.opening_booking) * 163
                           + (select coalesce(sum(taken), 0) from enrollment.opening_seat) * 167
-                          + (select count(*) from enrollment.opening_booking_event) * 173""").query(Long.class).single();
+                          + (select count(*) from enrollment.opening_booking_event) * 173
+                          + (select count(*) from enrollment.invitation) * 179""").query(Long.class).single();
     }
 }

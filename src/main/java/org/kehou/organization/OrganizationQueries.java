@@ -443,6 +443,30 @@ public class OrganizationQueries {
                 .toList();
     }
 
+    /**
+     * The guardians of the students in these classes of a school, one row per guardian and child, for the school's
+     * own admin: whom an invitation to register reaches (ENROL-1). Classes of other schools are left out.
+     */
+    public List<GuardianOfPupil> guardiansOfClasses(
+            UserScope scope, UUID schoolId, java.util.Collection<UUID> classIds) {
+        if (!scope.canManageSchool(schoolId)) {
+            throw new NotFoundException("school");
+        }
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select sg.guardian_id, st.id as student_id, st.name as student_name, st.class_id
+                        from organization.student st
+                        join organization.student_guardian sg on sg.student_id = st.id
+                        where st.school_id = :school and st.class_id in (:classes)
+                        order by sg.guardian_id, st.name, st.id""")
+                .param("school", schoolId)
+                .param("classes", List.copyOf(new java.util.LinkedHashSet<>(classIds)))
+                .query(GuardianOfPupil.class)
+                .list();
+    }
+
     public record CountySummary(
             UUID id,
             String code,
@@ -520,6 +544,9 @@ public class OrganizationQueries {
             return new StaffRow(id, staffNo, name, mobile == null ? null : Masking.mobile(mobile), position, subject);
         }
     }
+
+    /** A guardian of a student, by id, with the student's name and class. */
+    public record GuardianOfPupil(UUID guardianId, UUID studentId, String studentName, UUID classId) {}
 
     /** A student with their class and primary guardian's contact, as a roster of an offering lists them. */
     public record PupilContact(
