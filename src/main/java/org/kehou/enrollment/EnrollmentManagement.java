@@ -379,18 +379,7 @@ public class EnrollmentManagement {
                 .sorted(Comparator.comparing(RegistrationWindow::opensAt)
                         .reversed()
                         .thenComparing(RegistrationWindow::id))
-                .map(w -> new WindowSummary(
-                        w.id(),
-                        w.countyId(),
-                        w.schoolId(),
-                        w.schoolYear(),
-                        w.termKind(),
-                        w.opensAt(),
-                        w.closesAt(),
-                        w.allocation(),
-                        w.promotion(),
-                        w.waitlistLimit(),
-                        w.offerHours()))
+                .map(EnrollmentManagement::summary)
                 .toList();
     }
 
@@ -505,6 +494,22 @@ public class EnrollmentManagement {
     }
 
     /** A registration window as its admins see it; {@code offerHours} is set under {@link Promotion#OFFER} only. */
+    /** A window as the pages and the API show it. */
+    static WindowSummary summary(RegistrationWindow w) {
+        return new WindowSummary(
+                w.id(),
+                w.countyId(),
+                w.schoolId(),
+                w.schoolYear(),
+                w.termKind(),
+                w.opensAt(),
+                w.closesAt(),
+                w.allocation(),
+                w.promotion(),
+                w.waitlistLimit(),
+                w.offerHours());
+    }
+
     public record WindowSummary(
             UUID id,
             UUID countyId,

@@ -86,7 +86,7 @@ public class Invitations {
                 .filter(w -> w.closesAt().isAfter(now))
                 .filter(w -> RegistrationWindowRule.governing(sameTerm(all, w)).contains(w))
                 .sorted(Comparator.comparing(RegistrationWindow::opensAt).thenComparing(RegistrationWindow::id))
-                .map(Invitations::summary)
+                .map(EnrollmentManagement::summary)
                 .toList();
     }
 
@@ -173,7 +173,7 @@ public class Invitations {
                     RegistrationWindow w = byId.get(r.windowId());
                     return new InvitationSummary(
                             r.id(),
-                            w == null ? null : summary(w),
+                            w == null ? null : EnrollmentManagement.summary(w),
                             audience.stream()
                                     .map(Audience::gradeLevel)
                                     .filter(g -> g != null)
@@ -330,20 +330,6 @@ public class Invitations {
                         rs.getInt("accounts"),
                         true))
                 .optional();
-    }
-
-    private static WindowSummary summary(RegistrationWindow w) {
-        return new WindowSummary(
-                w.id(),
-                w.countyId(),
-                w.schoolId(),
-                w.schoolYear(),
-                w.termKind(),
-                w.opensAt(),
-                w.closesAt(),
-                w.allocation(),
-                w.promotion(),
-                w.waitlistLimit());
     }
 
     /**
