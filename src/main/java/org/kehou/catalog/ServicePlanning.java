@@ -16,6 +16,7 @@ import org.kehou.organization.OrganizationQueries;
 import org.kehou.organization.OrganizationQueries.SchoolSummary;
 import org.kehou.organization.OrganizationQueries.StaffRow;
 import org.kehou.organization.Term;
+import org.kehou.organization.TermDirectory;
 import org.kehou.platform.Ids;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.Page;
@@ -42,6 +43,7 @@ public class ServicePlanning {
     private final VenueRepository venues;
     private final CatalogManagement catalog;
     private final OrganizationQueries organization;
+    private final TermDirectory terms;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -50,12 +52,14 @@ public class ServicePlanning {
             VenueRepository venues,
             CatalogManagement catalog,
             OrganizationQueries organization,
+            TermDirectory terms,
             JdbcClient jdbc,
             Clock clock) {
         this.times = times;
         this.venues = venues;
         this.catalog = catalog;
         this.organization = organization;
+        this.terms = terms;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -67,7 +71,7 @@ public class ServicePlanning {
      */
     public UUID setServiceTime(UserScope scope, UUID schoolId, NewServiceTime command) {
         SchoolSummary school = managedSchool(scope, schoolId);
-        termOf(scope, schoolId, command.termId());
+        termOf(schoolId, command.termId());
         LocalTime startsAt = command.startsAt();
         LocalTime endsAt = command.endsAt();
         if (command.offered() && (startsAt == null || endsAt == null)) {
@@ -110,7 +114,7 @@ public class ServicePlanning {
     @Transactional(readOnly = true)
     public List<ServiceTimeSummary> serviceTimes(UserScope scope, UUID schoolId, UUID termId) {
         SchoolSummary school = organization.school(scope, schoolId);
-        termOf(scope, schoolId, termId);
+        termOf(schoolId, termId);
         Map<ServiceKind, ServiceTime> stored = new EnumMap<>(ServiceKind.class);
         times.findBySchoolIdAndTermId(schoolId, termId).forEach(t -> stored.put(t.kind(), t));
         return Arrays.stream(ServiceKind.values())
@@ -228,11 +232,12 @@ public class ServicePlanning {
         return organization.school(scope, schoolId);
     }
 
-    private Term termOf(UserScope scope, UUID schoolId, UUID termId) {
-        return organization.terms(scope, schoolId).stream()
-                .filter(t -> t.id().equals(termId))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("term"));
+    /**
+     * Refuses a term that is not the school's, by one primary-key read (the school's scope is checked by the caller):
+     * the roll call and the hand-over check ask for a term's service times many times an afternoon.
+     */
+    private void termOf(UUID schoolId, UUID termId) {
+        terms.term(termId).filter(t -> t.schoolId().equals(schoolId)).orElseThrow(() -> new NotFoundException("term"));
     }
 
     /**
