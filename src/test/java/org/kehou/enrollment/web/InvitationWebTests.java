@@ -96,6 +96,7 @@ class InvitationWebTests {
         String zh = page(get("/school/registration/invitations"));
         assertThat(zh).contains("邀请家长报名").contains("id=\"invitation-form\"").contains("3 年级 1班");
         assertThat(zh).contains("value=\"" + window + "\"").doesNotContain("value=\"" + closed + "\"");
+        assertThat(zh).as("a school year is a year, not an amount").doesNotContainPattern("\\d,\\d{3} ");
         String en = page(get("/school/registration/invitations").cookie(ENGLISH));
         assertThat(en).contains("Invite guardians to register").contains("Grade 4 1班");
         assertThat(page(get("/school/registration").cookie(ENGLISH))).contains("/school/registration/invitations");
