@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kehou.platform.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -82,27 +83,29 @@ public class OfferingDirectory {
         offering.checkNoticePeriod(clock);
     }
 
+    /** One row of an offering's facts: one per target grade. */
+    private record Row(
+            UUID id,
+            UUID countyId,
+            UUID schoolId,
+            UUID termId,
+            String courseName,
+            DayOfWeek weekday,
+            Slot slot,
+            int capacity,
+            OfferingState state,
+            java.math.@Nullable BigDecimal fee,
+            @Nullable LocalDate publishedOn,
+            int noticeDays,
+            @Nullable Integer gradeLevel) {}
+
     private List<OfferingFacts> facts(String sql, Map<String, Object> params) {
-        record Row(
-                UUID id,
-                UUID countyId,
-                UUID schoolId,
-                UUID termId,
-                String courseName,
-                DayOfWeek weekday,
-                Slot slot,
-                int capacity,
-                OfferingState state,
-                java.math.@Nullable BigDecimal fee,
-                @Nullable LocalDate publishedOn,
-                int noticeDays,
-                @Nullable Integer gradeLevel) {}
         var spec = jdbc.sql(sql).param("defaultDays", NoticePeriodRule.DEFAULT_DAYS);
         for (var p : params.entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
         }
         Map<UUID, List<Row>> byOffering = new LinkedHashMap<>();
-        for (Row row : spec.query(Row.class).list()) {
+        for (Row row : spec.query(RecordRows.of(Row.class)).list()) {
             byOffering.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(row);
         }
         List<OfferingFacts> found = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.platform.ExpiringCache;
+import org.kehou.platform.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,7 +112,7 @@ public class TermDirectory {
     public Optional<TermFacts> term(UUID termId) {
         return jdbc.sql("select " + COLUMNS + " from organization.term where id = :id")
                 .param("id", termId)
-                .query(TermFacts.class)
+                .query(RecordRows.of(TermFacts.class))
                 .optional();
     }
 
