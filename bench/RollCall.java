@@ -1,10 +1,8 @@
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,18 +11,19 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The county's afternoon roll call's load client (bench/README.md, OPS-1): C clients, each a virtual thread, take the
+ * The county's afternoon roll call's load client (bench/README.md, OPS-1): C clients, each a thread with one
+ * keep-alive connection written and read by hand ({@code EnrolRush.Connection}, beside this file), take the
  * next session of a list and post its whole roll call in one request, as a teacher's app would at the end of a
  * slot: everyone present but about 3 % of the children (mostly absent, some late, a few on leave), drawn from the
  * session's id so that every run sends the same bodies. Each session is posted once; the run ends when all are
- * done. Prints one line of results. Needs only a JDK (run as {@code java RollCall.java ...}); the bearer tokens
+ * done. Prints one line of results. Needs only a JDK 22 or later (run as {@code java RollCall.java ...}, which
+ * compiles {@code EnrolRush.java} beside it too); the bearer tokens
  * come from {@code java EnrolRush.java tokens}, whose file has the login in the first column as this one does.
  *
  * <pre>
@@ -87,8 +86,9 @@ public class RollCall {
         if (sessions.isEmpty()) {
             throw new IllegalStateException("no sessions of " + slot);
         }
-        // the bodies are built before the clock starts, so that the client's share of the two cores goes to sending
-        HttpRequest[] requests = new HttpRequest[sessions.size()];
+        // the requests are built before the clock starts, so that the client's share of the two cores goes to sending
+        URI uri = URI.create(base);
+        byte[][] requests = new byte[sessions.size()][];
         long exceptions = 0;
         long children = 0;
         for (int i = 0; i < requests.length; i++) {
@@ -113,50 +113,67 @@ public class RollCall {
                 first = false;
             }
             body.append("]}");
-            requests[i] = HttpRequest.newBuilder(
-                            URI.create(base + "/api/v1/sessions/" + s.offeringId() + "/" + date + "/roll-call"))
-                    .header("Authorization", "Bearer " + tokens.get(s.login()))
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                    .build();
+            byte[] content = body.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST " + uri.getPath().replaceAll("/$", "") + "/api/v1/sessions/" + s.offeringId() + "/"
+                            + date + "/roll-call HTTP/1.1\r\n"
+                            + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                            + "Authorization: Bearer " + tokens.get(s.login()) + "\r\n"
+                            + "Content-Type: application/json\r\n"
+                            + "Content-Length: " + content.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = Arrays.copyOf(head, head.length + content.length);
+            System.arraycopy(content, 0, request, head.length, content.length);
+            requests[i] = request;
         }
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
         long[] latencies = new long[requests.length];
         Map<String, AtomicInteger> byStatus = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         AtomicLong added = new AtomicLong();
         AtomicInteger errors = new AtomicInteger();
         long started = System.nanoTime();
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                threads.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < requests.length; i = next.getAndIncrement()) {
-                        long t0 = System.nanoTime();
-                        String status;
-                        try {
-                            HttpResponse<String> r = http.send(requests[i], HttpResponse.BodyHandlers.ofString());
-                            status = String.valueOf(r.statusCode());
-                            Matcher m = ADDED.matcher(r.body());
-                            if (r.statusCode() == 200 && m.find()) {
-                                added.addAndGet(Long.parseLong(m.group(1)));
-                            } else {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            status = e.getClass().getSimpleName();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            threads.add(EnrolRush.clientThread().start(() -> {
+                EnrolRush.Connection connection = null;
+                ByteArrayOutputStream answer = new ByteArrayOutputStream(16_384);
+                for (int i = next.getAndIncrement(); i < requests.length; i = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    String status;
+                    try {
+                        if (connection == null) {
+                            connection = new EnrolRush.Connection(uri.getHost(), uri.getPort());
+                        }
+                        answer.reset();
+                        int code = connection.exchange(requests[i], requests[i].length, answer);
+                        status = String.valueOf(code);
+                        Matcher m = ADDED.matcher(answer.toString(StandardCharsets.UTF_8));
+                        if (code == 200 && m.find()) {
+                            added.addAndGet(Long.parseLong(m.group(1)));
+                        } else {
                             errors.incrementAndGet();
                         }
-                        latencies[i] = System.nanoTime() - t0;
-                        byStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                        if (connection.closed) {
+                            connection.close();
+                            connection = null;
+                        }
+                    } catch (Exception e) {
+                        status = e.getClass().getSimpleName();
+                        errors.incrementAndGet();
+                        if (connection != null) {
+                            connection.close();
+                        }
+                        connection = null;
                     }
-                    return null;
-                });
-            }
+                    latencies[i] = System.nanoTime() - t0;
+                    byStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                }
+                if (connection != null) {
+                    connection.close();
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Arrays.sort(latencies);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kehou.enrollment.EnrollmentManagement;
 import org.kehou.enrollment.EnrollmentManagement.EnrollChild;
@@ -67,12 +68,13 @@ class EnrollmentRoute implements DirectApiRoute {
     }
 
     @Override
-    public Role role() {
-        return Role.GUARDIAN;
+    public Set<Role> roles() {
+        return Set.of(Role.GUARDIAN);
     }
 
     @Override
-    public @Nullable Answer answer(UserScope caller, byte[] body, HttpServletRequest request) {
+    public @Nullable Answer answer(
+            UserScope caller, Map<String, String> variables, byte[] body, HttpServletRequest request) {
         String key = request.getHeader(EnrollmentApiController.IDEMPOTENCY_KEY);
         String type = request.getContentType();
         if (key == null

@@ -81,12 +81,17 @@ class RollCallApiController {
         if (key != null && !KEY.matcher(key).matches()) {
             throw new BadParameterException("Idempotency-Key", "api.idempotencyKeyFormat");
         }
+        var saved = sessions.recordRollCall(me, offeringId, date, command(request));
+        return RollCallView.of(saved.sheet(), saved.added());
+    }
+
+    /** The save a request asks for; an unknown mark is refused by the rule that names the marks. */
+    static RollCall command(RollCallRequest request) {
         Map<UUID, AttendanceMark> marks = new LinkedHashMap<>();
         for (ChildMark m : request.exceptions()) {
             marks.put(m.childId(), AttendanceMark.parse(m.mark()));
         }
-        var saved = sessions.recordRollCall(me, offeringId, date, new RollCall(marks, request.reason()));
-        return RollCallView.of(saved.sheet(), saved.added());
+        return new RollCall(marks, request.reason());
     }
 
     @Operation(

@@ -15,15 +15,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kehou.platform.DirectApiRoute;
 import org.kehou.platform.internal.ApiTokens.Holder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Answers the {@link DirectApiRoute}s ahead of every other filter (ADR 0021): authenticates the bearer token with
@@ -38,19 +39,37 @@ final class DirectApiFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DirectApiFilter.class);
 
-    private final Map<String, DirectApiRoute> routes;
+    private final List<Matcher> routes;
     private final ApiTokens tokens;
     private final List<HeaderWriter> headers;
 
     DirectApiFilter(List<DirectApiRoute> routes, ApiTokens tokens, List<HeaderWriter> headers) {
         this.routes = routes.stream()
-                .collect(Collectors.toUnmodifiableMap(r -> key(r.method(), r.path()), Function.identity()));
+                .map(r -> new Matcher(r, PathPatternParser.defaultInstance.parse(r.path())))
+                .toList();
         this.tokens = tokens;
         this.headers = headers;
     }
 
-    private static String key(String method, String path) {
-        return method + " " + path;
+    /** A route and its parsed path. */
+    private record Matcher(DirectApiRoute route, PathPattern pattern) {}
+
+    /** A route that serves the request, with the values of its path's variables. */
+    private record Match(DirectApiRoute route, Map<String, String> variables) {}
+
+    private @Nullable Match match(HttpServletRequest request) {
+        String method = request.getMethod();
+        PathContainer path = PathContainer.parsePath(
+                request.getRequestURI().substring(request.getContextPath().length()));
+        for (Matcher m : routes) {
+            if (m.route().method().equals(method)) {
+                PathPattern.PathMatchInfo info = m.pattern().matchAndExtract(path);
+                if (info != null) {
+                    return new Match(m.route(), info.getUriVariables());
+                }
+            }
+        }
+        return null;
     }
 
     @Override
@@ -61,24 +80,25 @@ final class DirectApiFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        DirectApiRoute route = routes.get(key(
-                request.getMethod(),
-                request.getRequestURI().substring(request.getContextPath().length())));
         String token = BearerTokenFilter.bearer(request);
         long length = request.getContentLengthLong();
-        if (route == null || token == null || request.getQueryString() != null || length < 0 || length > MAX_BODY) {
+        Match match = token == null || request.getQueryString() != null || length < 0 || length > MAX_BODY
+                ? null
+                : match(request);
+        if (match == null) {
             chain.doFilter(request, response);
             return;
         }
+        DirectApiRoute route = match.route();
         Holder holder = tokens.authenticate(token).orElse(null);
-        if (holder == null || !holder.scope().roles().contains(route.role())) {
+        if (holder == null || route.roles().stream().noneMatch(holder.scope().roles()::contains)) {
             chain.doFilter(request, response);
             return;
         }
         byte[] body = request.getInputStream().readNBytes((int) length);
         DirectApiRoute.@Nullable Answer answer;
         try {
-            answer = route.answer(holder.scope(), body, request);
+            answer = route.answer(holder.scope(), match.variables(), body, request);
         } catch (RuntimeException e) {
             log.debug("{} {} left to the regular path", request.getMethod(), request.getRequestURI(), e);
             answer = null;

@@ -1,6 +1,7 @@
 package org.kehou.enrollment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kehou.support.SameAnswer.assertSameAnswer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
@@ -8,7 +9,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,6 @@ import org.kehou.support.KehouTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -40,10 +39,6 @@ import org.springframework.test.web.servlet.MvcResult;
 @KehouTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrollmentRouteTests {
-
-    /** Headers that differ between any two answers. */
-    static final List<String> VARYING =
-            List.of("Date", "Content-Length", "Transfer-Encoding", "Keep-Alive", "Connection");
 
     @Autowired
     MockMvc mvc;
@@ -222,23 +217,6 @@ class EnrollmentRouteTests {
                 .param("school", campus.schoolId())
                 .query(Long.class)
                 .single();
-    }
-
-    private static void assertSameAnswer(MockHttpServletResponse direct, MockHttpServletResponse regular)
-            throws Exception {
-        assertThat(direct.getStatus()).isEqualTo(regular.getStatus());
-        assertThat(headers(direct)).isEqualTo(headers(regular));
-        assertThat(direct.getContentAsString()).isEqualTo(regular.getContentAsString());
-    }
-
-    private static Map<String, List<String>> headers(MockHttpServletResponse response) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String name : response.getHeaderNames()) {
-            if (VARYING.stream().noneMatch(name::equalsIgnoreCase)) {
-                headers.put(name, response.getHeaders(name));
-            }
-        }
-        return headers;
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder enroll(
