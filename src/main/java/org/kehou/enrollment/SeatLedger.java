@@ -1,5 +1,6 @@
 package org.kehou.enrollment;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -15,6 +16,7 @@ import org.kehou.catalog.OfferingDirectory.OfferingFacts;
 import org.kehou.catalog.Slot;
 import org.kehou.platform.Ids;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -110,16 +112,43 @@ class SeatLedger {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final boolean oneStatement;
+    private final ClaimGate gate;
 
     @Autowired
-    SeatLedger(JdbcClient jdbc, PlatformTransactionManager transactions, DataSource dataSource) {
-        this(jdbc, new TransactionTemplate(transactions), isPostgres(dataSource));
+    SeatLedger(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            DataSource dataSource,
+            @Value("${kehou.registration.claims-at-once:0}") int claimsAtOnce) {
+        this(
+                jdbc,
+                new TransactionTemplate(transactions),
+                isPostgres(dataSource),
+                claimsAtOnce > 0 ? new ClaimGate(claimsAtOnce) : ClaimGate.forPool(poolSize(dataSource)));
     }
 
-    SeatLedger(JdbcClient jdbc, TransactionTemplate transactions, boolean oneStatement) {
+    SeatLedger(JdbcClient jdbc, TransactionTemplate transactions, boolean oneStatement, ClaimGate gate) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.oneStatement = oneStatement;
+        this.gate = gate;
+    }
+
+    /** The most connections the pool opens; Hikari's default when the data source is not a Hikari pool. */
+    static int poolSize(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class)
+                    ? dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()
+                    : DEFAULT_POOL_SIZE;
+        } catch (SQLException e) {
+            return DEFAULT_POOL_SIZE;
+        }
+    }
+
+    static final int DEFAULT_POOL_SIZE = 10;
+
+    int claimsAtOnce() {
+        return gate.size();
     }
 
     private static boolean isPostgres(DataSource dataSource) {
@@ -204,8 +233,19 @@ class SeatLedger {
                 .optional();
     }
 
-    /** Claims a seat, or a place in line, for a child, remembering the answer under the idempotency key. */
+    /**
+     * Claims a seat, or a place in line, for a child, remembering the answer under the idempotency key; in a rush,
+     * in the order the attempts came (ClaimGate). A claim inside a surrounding transaction (a lottery's draw)
+     * already holds its connection and passes the gate, which it could otherwise wait for while holding one.
+     */
     Claimed claim(Claim claim) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return claimOnce(claim);
+        }
+        return gate.through(() -> claimOnce(claim));
+    }
+
+    private Claimed claimOnce(Claim claim) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return oneStatement ? claimInOneStatement(claim) : claimStepwise(claim, true);

@@ -1,8 +1,11 @@
 package org.kehou.enrollment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.kehou.enrollment.LedgerScenario.Offering;
 import org.kehou.enrollment.LedgerScenario.Step;
@@ -25,6 +28,17 @@ class SeatLedgerPostgresTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void claimsGoThroughAGateAFewBelowThePoolsSize() {
+        int pool = SeatLedger.poolSize(dataSource);
+
+        assertThat(pool).isGreaterThan(1);
+        assertThat(ledger.claimsAtOnce()).isEqualTo(Math.max(1, pool - ClaimGate.HEADROOM));
+    }
 
     @Test
     void theOneStatementClaimKeepsTheWaitingListInvariants() {

@@ -1,10 +1,15 @@
 package org.kehou.enrollment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -27,6 +32,7 @@ class SeatLedgerPropertyTests {
 
     static JdbcClient jdbc;
     static SeatLedger ledger;
+    static TransactionTemplate transactions;
 
     @BeforeContainer
     static void database() {
@@ -44,7 +50,42 @@ class SeatLedgerPropertyTests {
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(dataSource);
-        ledger = new SeatLedger(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), false);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ledger = new SeatLedger(jdbc, transactions, false, new ClaimGate(4));
+    }
+
+    /** A claim waits at the gate while it is full and goes on once a place frees (ENROL-4, ClaimGate). */
+    @Example
+    void aClaimWaitsItsTurnAtTheGate() throws Exception {
+        ClaimGate gate = new ClaimGate(1);
+        SeatLedger gated = new SeatLedger(jdbc, transactions, false, gate);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofVirtual()
+                .start(() -> gate.through(() -> {
+                    inside.countDown();
+                    try {
+                        return release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        return false;
+                    }
+                }));
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread claimer = Thread.ofVirtual()
+                .start(() -> new LedgerScenario(gated, jdbc, List.of(new Offering(1, 1, 0)), 1)
+                        .run(List.of(new Step(true, 0, 0))));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (gate.waiting() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+
+        assertThat(gate.waiting()).as("the claim waits at the gate").isEqualTo(1);
+        assertThat(claimer.isAlive()).isTrue();
+        release.countDown();
+        holder.join();
+        claimer.join(10_000);
+        assertThat(claimer.isAlive()).as("and goes on once the gate has room").isFalse();
     }
 
     @Property(tries = 200)
