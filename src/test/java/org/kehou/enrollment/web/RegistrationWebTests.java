@@ -194,7 +194,16 @@ class RegistrationWebTests {
         var waiting =
                 perform(enrol(family.child(), tiny, true, UUID.randomUUID().toString()), guardian);
         String answer = page(get(waiting.getRedirectedUrl()), guardian);
-        assertThat(answer).contains("已进入候补名单，当前排第 1 位").contains("候补第 1 位");
+        assertThat(answer)
+                .contains("已进入候补名单，当前排第 1 位")
+                .contains("候补第 1 位")
+                .contains("自动转为正式报名")
+                .doesNotContain("保留名额");
+        assertThat(page(get(waiting.getRedirectedUrl()).header(Htmx.HEADER, "true"), guardian))
+                .doesNotContain("<html")
+                .contains("自动转为正式报名");
+        assertThat(page(get(waiting.getRedirectedUrl()).cookie(new Cookie("kehou-lang", "en")), guardian))
+                .contains("the first in line is registered automatically");
 
         String twice = page(enrol(family.child(), tiny, true, UUID.randomUUID().toString()), guardian);
         assertThat(twice).contains("id=\"offeringId-error\"").contains("孩子已报名或正在候补该课程");
