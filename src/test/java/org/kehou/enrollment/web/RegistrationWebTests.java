@@ -295,9 +295,14 @@ class RegistrationWebTests {
                 .contains("id=\"load-" + tiny + "\"")
                 .contains("id=\"windows\"")
                 .doesNotContain("/guardian/registration/enrol");
+        assertThat(page).contains("id=\"grades-" + slot2 + "\">3、4 年级<").contains("id=\"grades-" + tiny + "\">3 年级<");
         assertThat(page(get("/school/registration").header(Htmx.HEADER, "true"), admin))
                 .doesNotContain("<html")
-                .contains("id=\"load-" + tiny + "\"");
+                .contains("id=\"load-" + tiny + "\"")
+                .contains("id=\"grades-" + slot2 + "\">3、4 年级<");
+        assertThat(page(get("/school/registration").cookie(new Cookie("kehou-lang", "en")), admin))
+                .contains("Grades")
+                .contains("id=\"grades-" + slot2 + "\">3/4<");
 
         LocalDateTime now = LocalDateTime.now(clock);
         var opened = perform(
