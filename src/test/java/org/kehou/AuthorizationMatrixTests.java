@@ -2003,6 +2003,14 @@ class AuthorizationMatrixTests {
                 false,
                 r -> post("/inbox/{id}/read", notifications.get(r)),
                 false);
+        row(
+                "POST /inbox/{notificationId}/open",
+                EnumSet.of(Relation.OWN, Relation.OTHER_COUNTY),
+                302,
+                Map.of(Role.GUARDIAN, EnumSet.of(Relation.OWN)),
+                false,
+                r -> post("/inbox/{id}/open", notifications.get(r)),
+                false);
         registrationRows(none, student);
     }
 

@@ -2,9 +2,13 @@ package org.kehou.enrollment;
 
 /**
  * How a registration window gives its seats (ENROL-2): to the first who ask, in the order the database takes
- * their claims, or by a reproducible lottery among all who applied while it was open (not yet available).
+ * their claims, or by a reproducible lottery among all who applied while it was open.
  */
 public enum Allocation {
     FIRST_COME,
-    LOTTERY
+    LOTTERY;
+
+    public String messageKey() {
+        return "enrollment.allocation." + name();
+    }
 }

@@ -133,6 +133,28 @@ public class RegistrationQueries {
     }
 
     /**
+     * The answer to a registration of the guardian's family, or null when none of theirs has this id: the
+     * registration and how the waiting list of its offering moves when a seat frees, as the seat row copied it from
+     * the governing window (ENROL-2; docs/adr/0017-seat-offer.md).
+     */
+    public @Nullable Answer answer(UserScope guardian, UUID enrollmentId) {
+        EnrollmentSummary registration = enrollment.familyEnrollments(guardian).stream()
+                .filter(e -> e.id().equals(enrollmentId))
+                .findFirst()
+                .orElse(null);
+        if (registration == null) {
+            return null;
+        }
+        record Rule(Promotion promotion, @Nullable Integer offerHours) {}
+        Rule rule = jdbc.sql("select promotion, offer_hours from enrollment.seat where offering_id = :offering")
+                .param("offering", registration.offeringId())
+                .query(Rule.class)
+                .optional()
+                .orElse(new Rule(Promotion.AUTOMATIC, null));
+        return new Answer(registration, rule.promotion(), rule.offerHours());
+    }
+
+    /**
      * The history of a registration (ENROL-3), oldest first, for the guardians of its child and the admins of its
      * school; anyone else finds nothing.
      */
@@ -234,6 +256,17 @@ public class RegistrationQueries {
      * @param actor {@code system} for a promotion, {@code person} for an act of the guardian
      */
     public record HistoryEntry(int seq, String action, String actor, LocalDateTime occurredAt) {}
+
+    /**
+     * The answer to a registration just made.
+     *
+     * @param promotion how the offering's waiting list moves when a seat frees
+     * @param offerHours how long an offer of a freed seat lasts, under {@link Promotion#OFFER} only
+     */
+    public record Answer(
+            EnrollmentSummary registration,
+            Promotion promotion,
+            @Nullable Integer offerHours) {}
 
     /** A school's published offerings of the term shown with their seats. */
     public record SchoolLoad(@Nullable Term term, List<OfferingLoad> offerings) {}

@@ -140,6 +140,21 @@ public class Notifications {
         }
     }
 
+    /**
+     * Opens one of the signed-in user's notifications: marks it read and gives its link, or null when it has none;
+     * another person's is not found and stays as it was.
+     */
+    @Transactional
+    public @Nullable String open(UserScope scope, UUID notificationId) {
+        markRead(scope, notificationId);
+        return jdbc.sql("select link from platform.notification where id = :id and recipient_id = :me")
+                .param("id", notificationId)
+                .param("me", scope.accountId())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
     /** Marks all of the signed-in user's notifications read. */
     @Transactional
     public void markAllRead(UserScope scope) {

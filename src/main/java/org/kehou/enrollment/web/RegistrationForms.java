@@ -123,7 +123,10 @@ public final class RegistrationForms {
         }
     }
 
-    /** A registration window opened by a school or county admin (ENROL-2); seats are given first come. */
+    /**
+     * A registration window opened by a school or county admin (ENROL-2); seats are given first come or, with
+     * allocation {@link Allocation#LOTTERY}, drawn by lottery after closing, as the API's window request allows.
+     */
     public static class WindowForm {
         @NotNull(message = "{validation.required}")
         @Min(value = 2000, message = "{registration.window.schoolYear}")
@@ -144,6 +147,10 @@ public final class RegistrationForms {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
         @Nullable
         LocalDateTime closesAt;
+
+        @NotNull(message = "{validation.required}")
+        @Nullable
+        Allocation allocation = Allocation.FIRST_COME;
 
         @NotNull(message = "{validation.required}")
         @Min(value = 0, message = "{api.waitlistLimit}")
@@ -174,7 +181,7 @@ public final class RegistrationForms {
                     Objects.requireNonNull(termKind),
                     Objects.requireNonNull(opensAt),
                     Objects.requireNonNull(closesAt),
-                    Allocation.FIRST_COME,
+                    Objects.requireNonNull(allocation),
                     Objects.requireNonNull(waitlistLimit),
                     Objects.requireNonNull(promotion),
                     offerHours);
@@ -210,6 +217,14 @@ public final class RegistrationForms {
 
         public void setClosesAt(@Nullable LocalDateTime closesAt) {
             this.closesAt = closesAt;
+        }
+
+        public @Nullable Allocation getAllocation() {
+            return allocation;
+        }
+
+        public void setAllocation(@Nullable Allocation allocation) {
+            this.allocation = allocation;
         }
 
         public @Nullable Integer getWaitlistLimit() {

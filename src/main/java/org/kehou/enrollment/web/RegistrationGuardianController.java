@@ -119,14 +119,7 @@ class RegistrationGuardianController {
             Model model) {
         List<EnrollmentSummary> mine = enrollment.familyEnrollments(me);
         model.addAttribute("registrations", mine);
-        model.addAttribute(
-                "answer",
-                answer == null
-                        ? null
-                        : mine.stream()
-                                .filter(e -> e.id().equals(answer))
-                                .findFirst()
-                                .orElse(null));
+        model.addAttribute("answer", answer == null ? null : registration.answer(me, answer));
         return Htmx.view(hx, "enrollment/registration/mine", "registrations");
     }
 

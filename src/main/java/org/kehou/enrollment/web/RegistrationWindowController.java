@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kehou.enrollment.Allocation;
 import org.kehou.enrollment.EnrollmentManagement;
 import org.kehou.enrollment.Promotion;
 import org.kehou.enrollment.RegistrationQueries;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The registration pages of schools and counties (ENROL-1, ENROL-2, ENROL-3): the windows that govern them, a form
- * to open one (first come; overlaps and the like are refused beside their field), and for a school its published
+ * to open one (first come or by lottery; overlaps and the like are refused beside their field), and for a school its published
  * offerings with capacity, seats taken and children waiting, and the history of one of its registrations. A school
  * invites guardians but never registers a child for them: there is nothing here that enrols.
  */
@@ -104,6 +105,7 @@ class RegistrationWindowController {
         model.addAttribute("windows", enrollment.windows(me));
         model.addAttribute("load", registration.schoolLoad(me));
         model.addAttribute("termKinds", TermKind.values());
+        model.addAttribute("allocations", Allocation.values());
         model.addAttribute("promotions", Promotion.values());
         model.addAttribute("action", "/school/registration/windows");
         return Htmx.view(hx, "enrollment/registration/school", "content");
@@ -112,6 +114,7 @@ class RegistrationWindowController {
     private String countyView(UserScope me, @Nullable String hx, Model model) {
         model.addAttribute("windows", enrollment.windows(me));
         model.addAttribute("termKinds", TermKind.values());
+        model.addAttribute("allocations", Allocation.values());
         model.addAttribute("promotions", Promotion.values());
         model.addAttribute("action", "/county/registration/windows");
         model.addAttribute("canOpen", me.has(Role.COUNTY_ADMIN));

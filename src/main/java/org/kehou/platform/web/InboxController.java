@@ -1,6 +1,7 @@
 package org.kehou.platform.web;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.kehou.platform.Notifications;
 import org.kehou.platform.PageQuery;
 import org.kehou.platform.UserScope;
@@ -34,11 +35,29 @@ class InboxController {
         return Htmx.view(hx, "platform/inbox", "rows");
     }
 
-    /** Marks a notification read and follows its link, if it has one inside the application. */
+    /** Marks a notification read and shows the inbox again. */
     @PostMapping("/inbox/{notificationId}/read")
     String read(UserScope me, @PathVariable UUID notificationId) {
         notifications.markRead(me, notificationId);
         return "redirect:/inbox";
+    }
+
+    /**
+     * Opens a notification: marks it read and follows its link if that stays inside the application, else shows the
+     * inbox again (a link to another site is never followed from here).
+     */
+    @PostMapping("/inbox/{notificationId}/open")
+    String open(UserScope me, @PathVariable UUID notificationId) {
+        String link = notifications.open(me, notificationId);
+        return "redirect:" + (inside(link) ? link : "/inbox");
+    }
+
+    /** Whether a link is a path of this application: one slash, not a protocol-relative or backslashed address. */
+    static boolean inside(@Nullable String link) {
+        return link != null
+                && link.startsWith("/")
+                && !link.startsWith("//")
+                && link.chars().noneMatch(c -> c < 0x20 || c == '\\');
     }
 
     @PostMapping("/inbox/read")

@@ -106,6 +106,8 @@ class ShellAdvice {
             items.add(new NavItem("nav.teacher", "/teacher"));
             items.add(new NavItem("nav.teacherTimetable", "/teacher/timetable"));
             items.add(new NavItem("nav.pickup", "/teacher/pickup"));
+            items.add(new NavItem("nav.teacherEarlyArrivals", "/teacher/early-arrivals"));
+            items.add(new NavItem("nav.teacherExtendedCare", "/teacher/extended-care"));
             items.add(new NavItem("nav.incidents", "/teacher/incidents"));
         }
         if (me.has(Role.GUARDIAN)) {

@@ -152,6 +152,35 @@ class RegistrationBadInputTests {
         assertThat(english).contains("Registration windows");
     }
 
+    @Test
+    void theLotteryChoiceRefusesAnUnknownOrMissingAllocationAndTheSameRulesAsFirstCome() throws Exception {
+        String year = String.valueOf(campus.schoolYear());
+        LocalDateTime now = LocalDateTime.now(clock);
+        String opens = now.plusDays(30).withSecond(0).withNano(0).toString();
+        String closes = now.plusDays(31).withSecond(0).withNano(0).toString();
+        assertWindowRefused(window(year, "AUTUMN", opens, closes, "5").param("allocation", "RAFFLE"), "请选择先到先得或摇号");
+        assertWindowRefused(window(year, "AUTUMN", opens, closes, "5").param("allocation", MARKUP), "请选择先到先得或摇号");
+        assertWindowRefused(window(year, "AUTUMN", opens, closes, "5").param("allocation", ""), "此项必填");
+        assertWindowRefused(window(year, "AUTUMN", closes, opens, "5").param("allocation", "LOTTERY"), "截止时间应晚于开始时间");
+        String offer = assertWindowRefused(
+                window(year, "AUTUMN", opens, closes, "5")
+                        .param("allocation", "LOTTERY")
+                        .param("promotion", "OFFER"),
+                "确认时限应在 1 至 72 小时之间");
+        assertThat(offer).doesNotContain("<script>alert");
+        String english = assertWindowRefused(
+                window(year, "AUTUMN", opens, closes, "5")
+                        .param("allocation", "RAFFLE")
+                        .cookie(ENGLISH),
+                "Choose first come or lottery");
+        assertThat(english).contains("By lottery");
+        assertThat(jdbc.sql("select count(*) from enrollment.lottery where school_id = :s")
+                        .param("s", campus.schoolId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private String assertWindowRefused(MockHttpServletRequestBuilder request, String message) throws Exception {
         long before = windows();
         MockHttpServletResponse response = perform(request, admin);

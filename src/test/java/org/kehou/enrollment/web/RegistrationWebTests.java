@@ -16,11 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.catalog.CatalogManagement;
 import org.kehou.catalog.Slot;
+import org.kehou.enrollment.Allocation;
 import org.kehou.enrollment.EnrollmentFixtures;
 import org.kehou.enrollment.EnrollmentFixtures.Campus;
 import org.kehou.enrollment.EnrollmentFixtures.Family;
 import org.kehou.enrollment.EnrollmentManagement;
+import org.kehou.enrollment.EnrollmentManagement.NewWindow;
 import org.kehou.organization.OrganizationManagement;
+import org.kehou.organization.TermKind;
 import org.kehou.platform.AccountManagement;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.web.Htmx;
@@ -191,7 +194,16 @@ class RegistrationWebTests {
         var waiting =
                 perform(enrol(family.child(), tiny, true, UUID.randomUUID().toString()), guardian);
         String answer = page(get(waiting.getRedirectedUrl()), guardian);
-        assertThat(answer).contains("已进入候补名单，当前排第 1 位").contains("候补第 1 位");
+        assertThat(answer)
+                .contains("已进入候补名单，当前排第 1 位")
+                .contains("候补第 1 位")
+                .contains("自动转为正式报名")
+                .doesNotContain("保留名额");
+        assertThat(page(get(waiting.getRedirectedUrl()).header(Htmx.HEADER, "true"), guardian))
+                .doesNotContain("<html")
+                .contains("自动转为正式报名");
+        assertThat(page(get(waiting.getRedirectedUrl()).cookie(new Cookie("kehou-lang", "en")), guardian))
+                .contains("the first in line is registered automatically");
 
         String twice = page(enrol(family.child(), tiny, true, UUID.randomUUID().toString()), guardian);
         assertThat(twice).contains("id=\"offeringId-error\"").contains("孩子已报名或正在候补该课程");
@@ -283,9 +295,14 @@ class RegistrationWebTests {
                 .contains("id=\"load-" + tiny + "\"")
                 .contains("id=\"windows\"")
                 .doesNotContain("/guardian/registration/enrol");
+        assertThat(page).contains("id=\"grades-" + slot2 + "\">3、4 年级<").contains("id=\"grades-" + tiny + "\">3 年级<");
         assertThat(page(get("/school/registration").header(Htmx.HEADER, "true"), admin))
                 .doesNotContain("<html")
-                .contains("id=\"load-" + tiny + "\"");
+                .contains("id=\"load-" + tiny + "\"")
+                .contains("id=\"grades-" + slot2 + "\">3、4 年级<");
+        assertThat(page(get("/school/registration").cookie(new Cookie("kehou-lang", "en")), admin))
+                .contains("Grades")
+                .contains("id=\"grades-" + slot2 + "\">3/4<");
 
         LocalDateTime now = LocalDateTime.now(clock);
         var opened = perform(
@@ -303,6 +320,59 @@ class RegistrationWebTests {
                         .getStatus())
                 .isEqualTo(403);
         assertThat(registrations()).isEqualTo(before);
+    }
+
+    @Test
+    void theSchoolOpensALotteryWindowFromThePageAndTheTableSaysWhichWindowsAreLotteries() throws Exception {
+        assertThat(page(get("/school/registration"), admin))
+                .contains("id=\"allocation\"")
+                .contains("value=\"LOTTERY\"")
+                .contains("id=\"allocation-" + firstWindow() + "\">先到先得<");
+
+        LocalDateTime now = LocalDateTime.now(clock);
+        var opened = perform(
+                window("/school/registration/windows", campus.schoolYear(), now.plusDays(10), now.plusDays(12))
+                        .param("allocation", "LOTTERY"),
+                admin);
+        assertThat(opened.getRedirectedUrl()).isEqualTo("/school/registration");
+        UUID lottery = jdbc.sql("select id from enrollment.registration_window where school_id = :s"
+                        + " and allocation = 'LOTTERY'")
+                .param("s", campus.schoolId())
+                .query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("select count(*) from enrollment.lottery where window_id = :w")
+                        .param("w", lottery)
+                        .query(Long.class)
+                        .single())
+                .as("a lottery window commits its seed when it opens")
+                .isEqualTo(1);
+
+        UserScope county = demo.scope("LY-JX-ADMIN");
+        UUID countyWide = enrollment.openWindow(
+                county,
+                new NewWindow(
+                        null,
+                        campus.schoolYear(),
+                        TermKind.SPRING,
+                        now.plusDays(20),
+                        now.plusDays(22),
+                        Allocation.LOTTERY,
+                        5));
+        assertThat(page(get("/school/registration").header(Htmx.HEADER, "true"), admin))
+                .doesNotContain("<html")
+                .contains("id=\"allocation-" + lottery + "\">摇号<")
+                .contains("id=\"allocation-" + countyWide + "\">摇号<");
+        assertThat(page(get("/school/registration").cookie(new Cookie("kehou-lang", "en")), admin))
+                .contains("id=\"allocation-" + countyWide + "\">By lottery<")
+                .contains("id=\"allocation-" + firstWindow() + "\">First come<");
+    }
+
+    private UUID firstWindow() {
+        return jdbc.sql("select id from enrollment.registration_window where school_id = :s"
+                        + " and allocation = 'FIRST_COME'")
+                .param("s", campus.schoolId())
+                .query(UUID.class)
+                .single();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
@@ -22,6 +23,7 @@ import org.kehou.enrollment.EnrollmentManagement;
 import org.kehou.organization.OrganizationManagement;
 import org.kehou.platform.AccountManagement;
 import org.kehou.platform.UserScope;
+import org.kehou.platform.web.Htmx;
 import org.kehou.support.DemoFixtures;
 import org.kehou.support.KehouTest;
 import org.kehou.support.SignIn;
@@ -30,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * A seat offered from the waiting list on the guardian's phone pages and in the API (ENROL-2, ADR 0017): the offer
@@ -102,6 +105,60 @@ class SeatOfferWebTests {
         enrollment.withdraw(seatedAccount, seat);
         assertThat(status(offered)).isEqualTo("OFFERED");
         return new Offer(offered, firstAccount, waiting, secondAccount);
+    }
+
+    @Test
+    void aPlaceInLineUnderOffersSaysTheSeatWillBeHeldForTheWindowsHoursNotGivenAutomatically() throws Exception {
+        DayOfWeek day = DayOfWeek.of(1 + weekday % 5);
+        Slot slot = weekday / 5 % 2 == 0 ? Slot.SLOT_1 : Slot.SLOT_2;
+        weekday++;
+        UUID offering = fixtures.offering(campus, day, slot, 1, 3);
+        Family seated = fixtures.family(campus, 3, 1);
+        enrollment.enroll(
+                fixtures.account(seated), fixtures.consenting(seated.child(), offering), EnrollmentFixtures.key());
+        Family waiting = fixtures.family(campus, 3, 1);
+        UserScope guardian = fixtures.account(waiting);
+
+        MvcResult registered = mvc.perform(RegistrationWebTests.enrol(
+                                waiting.child(),
+                                offering,
+                                true,
+                                UUID.randomUUID().toString())
+                        .with(csrf())
+                        .with(SignIn.as(guardian)))
+                .andReturn();
+        String answerPage = registered.getResponse().getRedirectedUrl();
+        assertThat(answerPage).contains("answer=");
+        assertThat(status(waitingRegistration(waiting.child()))).isEqualTo("WAITLISTED");
+
+        for (var request : new MockHttpServletRequestBuilder[] {
+            get(answerPage), get(answerPage).header(Htmx.HEADER, "true")
+        }) {
+            String page = mvc.perform(request.with(SignIn.as(guardian)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page)
+                    .contains("id=\"answer\"")
+                    .contains("当前排第 1 位")
+                    .contains("保留名额 24 小时")
+                    .doesNotContain("自动转为正式报名");
+        }
+        String english = mvc.perform(
+                        get(answerPage).cookie(new Cookie("kehou-lang", "en")).with(SignIn.as(guardian)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(english)
+                .contains("held for the first in line for 24 hours")
+                .doesNotContain("registered automatically");
+    }
+
+    private UUID waitingRegistration(UUID child) {
+        return jdbc.sql("select id from enrollment.enrollment where child_id = :c")
+                .param("c", child)
+                .query(UUID.class)
+                .single();
     }
 
     @Test
