@@ -10,7 +10,7 @@
 # oversold seats, and the ratio of the two throughputs.
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), DB_USER (postgres), DB_PASSWORD (empty), DATABASE
-# (kehou_bench_enrol), REF_DATABASE (kehou_ref), PORT (8188), CLIENTS ("32 128"), DURATION (20 s), WARMUP (10 s),
+# (kehou_bench_enrol), REF_DATABASE (kehou_ref), PORT (8188), CLIENTS ("32 128"), DURATION (20 s), WARMUP (30 s),
 # GUARDIANS (1000), WAITLIST (10), DB_POOL_SIZE (16), HEAP (1g), JAVA_OPTS (none, e.g. a JFR recording),
 # SKIP_GENERATE (0), MAVEN_ARGS (-o).
 set -euo pipefail
@@ -23,7 +23,7 @@ reference="${REF_DATABASE:-kehou_ref}"
 port="${PORT:-8188}"
 clients="${CLIENTS:-32 128}"
 duration="${DURATION:-20}"
-warmup="${WARMUP:-10}"
+warmup="${WARMUP:-30}"
 guardians="${GUARDIANS:-1000}"
 waitlist="${WAITLIST:-10}"
 pool="${DB_POOL_SIZE:-16}"
