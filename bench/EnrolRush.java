@@ -70,7 +70,7 @@ public class EnrolRush {
                                 + "\",\"consent\":true,\"consentVersion\":\"" + consent + "\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 heads[o] = ("POST /api/v1/enrollments" + System.getenv().getOrDefault("RUSH_QUERY", "")
-                                + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                                + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port(uri)
                                 + "\r\nAuthorization: Bearer " + tokens.get(child.login())
                                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                                 + "\r\nIdempotency-Key: ")
@@ -123,6 +123,11 @@ public class EnrolRush {
      */
     static Thread.Builder clientThread() {
         return "virtual".equals(System.getenv("CLIENT_THREADS")) ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
+    }
+
+    /** The port of a base address, 80 when it names none. */
+    static int port(URI uri) {
+        return uri.getPort() < 0 ? 80 : uri.getPort();
     }
 
     static HttpClient client() {
@@ -236,7 +241,7 @@ public class EnrolRush {
                     String status;
                     try {
                         if (connection == null) {
-                            connection = new Connection(uri.getHost(), uri.getPort());
+                            connection = new Connection(uri.getHost(), port(uri));
                         }
                         int code = connection.exchange(request, length);
                         status = STATUSES[code];

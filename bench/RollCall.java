@@ -116,7 +116,7 @@ public class RollCall {
             byte[] content = body.toString().getBytes(StandardCharsets.UTF_8);
             byte[] head = ("POST " + uri.getPath().replaceAll("/$", "") + "/api/v1/sessions/" + s.offeringId() + "/"
                             + date + "/roll-call HTTP/1.1\r\n"
-                            + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                            + "Host: " + uri.getHost() + ":" + EnrolRush.port(uri) + "\r\n"
                             + "Authorization: Bearer " + tokens.get(s.login()) + "\r\n"
                             + "Content-Type: application/json\r\n"
                             + "Content-Length: " + content.length + "\r\n\r\n")
@@ -141,7 +141,7 @@ public class RollCall {
                     String status;
                     try {
                         if (connection == null) {
-                            connection = new EnrolRush.Connection(uri.getHost(), uri.getPort());
+                            connection = new EnrolRush.Connection(uri.getHost(), EnrolRush.port(uri));
                         }
                         answer.reset();
                         int code = connection.exchange(requests[i], requests[i].length, answer);

@@ -1,7 +1,10 @@
 package org.kehou.enrollment;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
  * At most so many seat claims hold a database connection at once, and the others wait their turn in the order they
@@ -15,6 +18,9 @@ final class ClaimGate {
 
     /** Connections of the pool left to everything else during a rush. */
     static final int HEADROOM = 4;
+
+    /** How long a claim waits for its turn at most: as long as it would wait for a pooled connection. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final Semaphore permits;
     private final int size;
@@ -32,9 +38,21 @@ final class ClaimGate {
         return new ClaimGate(Math.max(1, poolSize - HEADROOM));
     }
 
-    /** Runs the claim once its turn has come. */
+    /**
+     * Runs the claim once its turn has come; refuses it, as the pool would refuse a connection, when its turn has
+     * not come within {@link #PATIENCE} or the waiting thread is interrupted.
+     */
     <T> T through(Supplier<T> claim) {
-        permits.acquireUninterruptibly();
+        boolean admitted;
+        try {
+            admitted = permits.tryAcquire(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientDataAccessResourceException("interrupted while waiting to claim a seat", e);
+        }
+        if (!admitted) {
+            throw new TransientDataAccessResourceException("no turn to claim a seat within " + PATIENCE);
+        }
         try {
             return claim.get();
         } finally {

@@ -1,6 +1,5 @@
 package org.kehou.enrollment;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -119,12 +118,13 @@ class SeatLedger {
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             DataSource dataSource,
-            @Value("${kehou.registration.claims-at-once:0}") int claimsAtOnce) {
+            @Value("${kehou.registration.claims-at-once:0}") int claimsAtOnce,
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
         this(
                 jdbc,
                 new TransactionTemplate(transactions),
                 isPostgres(dataSource),
-                claimsAtOnce > 0 ? new ClaimGate(claimsAtOnce) : ClaimGate.forPool(poolSize(dataSource)));
+                claimsAtOnce > 0 ? new ClaimGate(claimsAtOnce) : ClaimGate.forPool(poolSize));
     }
 
     SeatLedger(JdbcClient jdbc, TransactionTemplate transactions, boolean oneStatement, ClaimGate gate) {
@@ -133,19 +133,6 @@ class SeatLedger {
         this.oneStatement = oneStatement;
         this.gate = gate;
     }
-
-    /** The most connections the pool opens; Hikari's default when the data source is not a Hikari pool. */
-    static int poolSize(DataSource dataSource) {
-        try {
-            return dataSource.isWrapperFor(HikariDataSource.class)
-                    ? dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()
-                    : DEFAULT_POOL_SIZE;
-        } catch (SQLException e) {
-            return DEFAULT_POOL_SIZE;
-        }
-    }
-
-    static final int DEFAULT_POOL_SIZE = 10;
 
     int claimsAtOnce() {
         return gate.size();

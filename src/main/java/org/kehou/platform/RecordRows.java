@@ -38,6 +38,14 @@ public final class RecordRows {
         for (int i = 0; i < components.length; i++) {
             columns[i] = snakeCase(components[i].getName());
             types[i] = components[i].getType();
+            if (types[i].isPrimitive()
+                    && types[i] != int.class
+                    && types[i] != long.class
+                    && types[i] != boolean.class
+                    && types[i] != double.class) {
+                throw new IllegalArgumentException(
+                        "no mapping for " + types[i] + " " + components[i].getName() + " of " + type.getSimpleName());
+            }
         }
         Constructor<T> constructor;
         try {

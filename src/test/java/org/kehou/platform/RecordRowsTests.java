@@ -52,6 +52,15 @@ class RecordRowsTests {
                 .hasMessageContaining("no column reason");
     }
 
+    record Small(short size) {}
+
+    @Test
+    void aComponentOfATypeItCannotReadIsRefusedWhenTheMapperIsMade() {
+        assertThatThrownBy(() -> RecordRows.of(Small.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("size");
+    }
+
     @Test
     void camelCaseBecomesSnakeCase() {
         assertThat(RecordRows.snakeCase("countyId")).isEqualTo("county_id");

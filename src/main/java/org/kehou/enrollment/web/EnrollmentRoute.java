@@ -76,11 +76,12 @@ class EnrollmentRoute implements DirectApiRoute {
     public @Nullable Answer answer(
             UserScope caller, Map<String, String> variables, byte[] body, HttpServletRequest request) {
         String key = request.getHeader(EnrollmentApiController.IDEMPOTENCY_KEY);
-        String type = request.getContentType();
+        String accept = request.getHeader("Accept");
+        // which type a refusal (a problem) takes under a named Accept is content negotiation: the regular path's
         if (key == null
                 || !EnrollmentApiController.KEY.matcher(key).matches()
-                || type == null
-                || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type))) {
+                || !DirectApiRoute.sendsAndTakesJson(request)
+                || (accept != null && !accept.equals("*/*"))) {
             return null;
         }
         EnrollRequest command;

@@ -23,6 +23,7 @@ import org.kehou.operations.Sessions.SessionSheet;
 import org.kehou.platform.UserScope;
 import org.kehou.platform.web.BadParameterException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +66,7 @@ class RollCallApiController {
             responseCode = "422",
             description = "refused by a rule: not a session day, a day to come, a child not registered, an unknown"
                     + " mark, a correction without a reason or a reason too long")
-    @PostMapping(PATH)
+    @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     RollCallView record(
             UserScope me,
             @PathVariable UUID offeringId,

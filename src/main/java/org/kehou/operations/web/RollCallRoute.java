@@ -63,10 +63,8 @@ class RollCallRoute implements DirectApiRoute {
     public @Nullable Answer answer(
             UserScope caller, Map<String, String> variables, byte[] body, HttpServletRequest request) {
         String key = request.getHeader("Idempotency-Key");
-        String type = request.getContentType();
         if ((key != null && !RollCallApiController.KEY.matcher(key).matches())
-                || type == null
-                || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type))) {
+                || !DirectApiRoute.sendsAndTakesJson(request)) {
             return null;
         }
         UUID offeringId;

@@ -139,6 +139,13 @@ class RollCallRouteTests {
                 mvc.perform(save(api, token(school.otherTeacher()), mark)).andReturn();
         MvcResult guardian = mvc.perform(save(api, token(first.scope()), mark)).andReturn();
         MvcResult noToken = mvc.perform(save(api, "kh_unknown", mark)).andReturn();
+        MvcResult anyType =
+                mvc.perform(save(api, teacher, mark).contentType("*/*")).andReturn();
+        MvcResult html = mvc.perform(save(api, teacher, mark).header("Accept", "text/html"))
+                .andReturn();
+        MvcResult pathParameter = mvc.perform(save(api + ";x=1", teacher, mark)).andReturn();
+        MvcResult escaped = mvc.perform(save(api.replace("roll-call", "roll%2Dcall"), teacher, mark))
+                .andReturn();
 
         assertThat(noReason.getResponse().getStatus()).isEqualTo(422);
         assertThat(unknownMark.getResponse().getStatus()).isEqualTo(422);
@@ -150,6 +157,12 @@ class RollCallRouteTests {
         assertThat(notServed.getResponse().getStatus()).isEqualTo(404);
         assertThat(guardian.getResponse().getStatus()).isEqualTo(403);
         assertThat(noToken.getResponse().getStatus()).isEqualTo(401);
+        assertThat(anyType.getResponse().getStatus()).isEqualTo(415);
+        assertThat(html.getResponse().getStatus()).isEqualTo(406);
+        assertThat(anyType.getHandler()).as("the controller answered").isNotNull();
+        // a path parameter or an escaped character: the regular chain's firewall refuses them
+        assertThat(pathParameter.getResponse().getStatus()).isEqualTo(400);
+        assertThat(escaped.getResponse().getStatus()).isEqualTo(400);
         assertThat(List.of(noReason, unknownMark, invalid, unreadable, badDate, badId, badKey, notServed))
                 .allSatisfy(r ->
                         assertThat(r.getHandler()).as("the controller answered").isNotNull());
@@ -169,6 +182,12 @@ class RollCallRouteTests {
         assertThat(JsonPath.<String>read(noReason.getResponse().getContentAsString(), "$.detail"))
                 .contains("原因");
         assertThat(entries()).as("nothing stored").isZero();
+
+        // JSON in another charset is the controller's to read, and it saves it
+        MvcResult latin = mvc.perform(save(api, teacher, mark).contentType("application/json;charset=ISO-8859-1"))
+                .andReturn();
+        assertThat(latin.getHandler()).as("the controller answered").isNotNull();
+        assertThat(latin.getResponse().getStatus()).isEqualTo(200);
     }
 
     private String token(UserScope user) throws Exception {
