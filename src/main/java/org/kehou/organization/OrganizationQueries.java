@@ -9,9 +9,11 @@ import org.kehou.platform.Masking;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.Page;
 import org.kehou.platform.PageQuery;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.Role;
 import org.kehou.platform.Sex;
 import org.kehou.platform.UserScope;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -189,31 +191,13 @@ public class OrganizationQueries {
                 .param("q", query.likePattern())
                 .param("limit", query.size())
                 .param("offset", query.offset())
-                .query(OrganizationQueries::studentRow)
+                .query(STUDENT_ROW)
                 .list();
         return new Page<>(items, query.page(), query.size(), total);
     }
 
-    /**
-     * A student row by column position, in the order of {@link #studentSql()}: Spring's mapping by name makes the
-     * PostgreSQL driver build an exception for every name it looks up in vain, for every row (OPS-1: a county's
-     * afternoon roll call, docs/benchmarks.md).
-     */
-    static StudentRow studentRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new StudentRow(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                rs.getObject(3, UUID.class),
-                rs.getObject(4, UUID.class),
-                rs.getString(5),
-                Sex.valueOf(rs.getString(6)),
-                rs.getObject(7, LocalDate.class),
-                rs.getString(8),
-                rs.getBoolean(9),
-                rs.getInt(10),
-                rs.getString(11),
-                rs.getString(12));
-    }
+    /** Student rows by the columns' names, without the driver's exceptions of Spring's mapping (OPS-1). */
+    private static final RowMapper<StudentRow> STUDENT_ROW = RecordRows.of(StudentRow.class);
 
     private static String studentSql() {
         return """
@@ -231,7 +215,7 @@ public class OrganizationQueries {
     public StudentDetails student(UserScope scope, UUID studentId) {
         StudentRow row = jdbc.sql(studentSql() + " where st.id = :id")
                 .param("id", studentId)
-                .query(OrganizationQueries::studentRow)
+                .query(STUDENT_ROW)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("student"));
         List<GuardianOfStudent> links = guardiansOf(studentId);
@@ -366,7 +350,7 @@ public class OrganizationQueries {
                         studentSql()
                                 + " join organization.student_guardian sg on sg.student_id = st.id where sg.guardian_id = :g order by st.name")
                 .param("g", scope.guardianId())
-                .query(OrganizationQueries::studentRow)
+                .query(STUDENT_ROW)
                 .list();
     }
 
@@ -386,7 +370,7 @@ public class OrganizationQueries {
                         + " order by c.grade_level, c.name, st.name, st.id")
                 .param("school", schoolId)
                 .param("ids", List.copyOf(ids))
-                .query(OrganizationQueries::studentRow)
+                .query(STUDENT_ROW)
                 .list();
     }
 
