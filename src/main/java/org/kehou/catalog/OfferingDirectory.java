@@ -29,17 +29,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OfferingDirectory {
 
-    private static final String SELECT = """
-            select o.id, o.county_id, o.school_id, o.term_id, c.name as course_name, o.weekday, o.slot, o.capacity,
-              o.state, o.fee, n.published_on,
-              coalesce((select p.days from catalog.notice_period p where p.county_id = o.county_id), :defaultDays)
-                as notice_days,
-              g.grade_level
-            from catalog.offering o
-            join catalog.course c on c.id = o.course_id
-            left join catalog.fee_notice n on n.offering_id = o.id
-            left join catalog.offering_grade g on g.offering_id = o.id
-            """;
+    private static final String SELECT = select(false);
+
+    /** {@link #SELECT} with one row per instructor too. */
+    private static final String SELECT_TAUGHT = select(true);
+
+    private static String select(boolean instructors) {
+        return """
+                select o.id, o.county_id, o.school_id, o.term_id, c.name as course_name, o.weekday, o.slot, o.capacity,
+                  o.state, o.fee, n.published_on,
+                  coalesce((select p.days from catalog.notice_period p where p.county_id = o.county_id), :defaultDays)
+                    as notice_days,
+                  g.grade_level, %s
+                from catalog.offering o
+                join catalog.course c on c.id = o.course_id
+                left join catalog.fee_notice n on n.offering_id = o.id
+                left join catalog.offering_grade g on g.offering_id = o.id
+                %s
+                """.formatted(
+                        instructors ? "i.instructor_id" : "cast(null as uuid) as instructor_id",
+                        instructors ? "left join catalog.offering_instructor i on i.offering_id = o.id" : "");
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -52,6 +62,22 @@ public class OfferingDirectory {
     public Optional<OfferingFacts> offering(UUID offeringId) {
         return facts(SELECT + " where o.id = :id", Map.of("id", offeringId)).stream()
                 .findFirst();
+    }
+
+    /**
+     * An offering's facts and who teaches it, in one read: what checking the staff of a session needs (OPS-1, a
+     * county's afternoon roll call, docs/benchmarks.md).
+     */
+    public Optional<TaughtOffering> taught(UUID offeringId) {
+        return gather(SELECT_TAUGHT + " where o.id = :id", Map.of("id", offeringId)).stream()
+                .findFirst();
+    }
+
+    /** An offering's facts and the ids of its instructors (staff, talent-pool or institution people). */
+    public record TaughtOffering(OfferingFacts facts, Set<UUID> instructorIds) {
+        public TaughtOffering {
+            instructorIds = Set.copyOf(instructorIds);
+        }
     }
 
     /** Who teaches the offering: the ids of its instructors (staff, talent-pool or institution people), for OPS-1. */
@@ -97,9 +123,15 @@ public class OfferingDirectory {
             java.math.@Nullable BigDecimal fee,
             @Nullable LocalDate publishedOn,
             int noticeDays,
-            @Nullable Integer gradeLevel) {}
+            @Nullable Integer gradeLevel,
+            @Nullable UUID instructorId) {}
 
     private List<OfferingFacts> facts(String sql, Map<String, Object> params) {
+        return gather(sql, params).stream().map(TaughtOffering::facts).toList();
+    }
+
+    /** The offerings of the rows, in the rows' order: one row per target grade, and per instructor if selected. */
+    private List<TaughtOffering> gather(String sql, Map<String, Object> params) {
         var spec = jdbc.sql(sql).param("defaultDays", NoticePeriodRule.DEFAULT_DAYS);
         for (var p : params.entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
@@ -108,25 +140,35 @@ public class OfferingDirectory {
         for (Row row : spec.query(RecordRows.of(Row.class)).list()) {
             byOffering.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(row);
         }
-        List<OfferingFacts> found = new ArrayList<>();
+        List<TaughtOffering> found = new ArrayList<>();
         for (List<Row> rows : byOffering.values()) {
             Row o = rows.get(0);
             Set<Integer> grades = new TreeSet<>();
-            rows.stream().map(Row::gradeLevel).filter(g -> g != null).forEach(grades::add);
-            found.add(new OfferingFacts(
-                    o.id(),
-                    o.countyId(),
-                    o.schoolId(),
-                    o.termId(),
-                    o.courseName(),
-                    o.weekday(),
-                    o.slot(),
-                    o.capacity(),
-                    Set.copyOf(grades),
-                    o.state(),
-                    o.fee() != null && o.fee().signum() > 0,
-                    o.publishedOn(),
-                    o.noticeDays()));
+            Set<UUID> instructors = new TreeSet<>();
+            for (Row row : rows) {
+                if (row.gradeLevel() != null) {
+                    grades.add(row.gradeLevel());
+                }
+                if (row.instructorId() != null) {
+                    instructors.add(row.instructorId());
+                }
+            }
+            found.add(new TaughtOffering(
+                    new OfferingFacts(
+                            o.id(),
+                            o.countyId(),
+                            o.schoolId(),
+                            o.termId(),
+                            o.courseName(),
+                            o.weekday(),
+                            o.slot(),
+                            o.capacity(),
+                            grades,
+                            o.state(),
+                            o.fee() != null && o.fee().signum() > 0,
+                            o.publishedOn(),
+                            o.noticeDays()),
+                    instructors));
         }
         return found;
     }

@@ -136,11 +136,11 @@ public class Leaves {
             return byStudent;
         }
         jdbc.sql(SELECT + " where n.school_id = :school and n.on_date = :day and (n.slot is null or n.slot = :slot)"
-                        + " and n.student_id in (:ids) order by n.reported_at")
+                        + " and n.student_id = any(:ids) order by n.reported_at")
                 .param("school", schoolId)
                 .param("day", day)
                 .param("slot", slot.name())
-                .param("ids", List.copyOf(students))
+                .param("ids", students.toArray(UUID[]::new))
                 .query(Leaves::line)
                 .list()
                 .forEach(l -> byStudent.put(l.studentId(), l));

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.catalog.OfferingDirectory;
 import org.kehou.catalog.OfferingDirectory.OfferingFacts;
+import org.kehou.catalog.OfferingDirectory.TaughtOffering;
 import org.kehou.catalog.Slot;
 import org.kehou.enrollment.Rosters;
 import org.kehou.operations.SessionLedger.Entry;
@@ -121,6 +122,7 @@ public class Sessions {
             SessionKind kind,
             Map<UUID, String> named,
             @Nullable String reason) {
+        ledger.planGenerically();
         Session session = served(scope, offeringId, day);
         if (kind == SessionKind.HOMEWORK) {
             HomeworkSlotRule.check(session.offering().slot()).enforce();
@@ -295,11 +297,12 @@ public class Sessions {
 
     /** The session if the caller serves it and it is one (a school day of the term on the weekday); else 404/422. */
     private Session served(UserScope scope, UUID offeringId, LocalDate day) {
-        OfferingFacts offering = offerings
-                .offering(offeringId)
-                .filter(OfferingFacts::isPublished)
+        TaughtOffering taught = offerings
+                .taught(offeringId)
+                .filter(t -> t.facts().isPublished())
                 .orElseThrow(() -> new NotFoundException("session"));
-        if (!SessionStaffRule.serves(scope, offering.schoolId(), offerings.instructorIds(offeringId))) {
+        OfferingFacts offering = taught.facts();
+        if (!SessionStaffRule.serves(scope, offering.schoolId(), taught.instructorIds())) {
             throw new NotFoundException("session");
         }
         boolean schoolDay = schedule.termOf(offering.schoolId(), day)

@@ -366,10 +366,19 @@ public class OrganizationQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(studentSql() + " where st.school_id = :school and st.id in (:ids)"
-                        + " order by c.grade_level, c.name, st.name, st.id")
+        // one array parameter, not a list expanded to one placeholder per id: the same statement text whatever the
+        // number of children, so that the driver prepares it once per connection; the school's name read once, not
+        // joined per child (OPS-1, a county's afternoon roll call, docs/benchmarks.md)
+        return jdbc.sql("""
+                        select st.id, st.county_id, st.school_id, st.class_id, st.name, st.sex, st.birth_date,
+                          st.id_number_masked, st.demo, c.grade_level, c.name as class_name,
+                          (select s.name from organization.school s where s.id = :school) as school_name
+                        from organization.student st
+                        join organization.school_class c on c.id = st.class_id
+                        where st.school_id = :school and st.id = any(:ids)
+                        order by c.grade_level, c.name, st.name, st.id""")
                 .param("school", schoolId)
-                .param("ids", List.copyOf(ids))
+                .param("ids", ids.toArray(UUID[]::new))
                 .query(STUDENT_ROW)
                 .list();
     }
