@@ -13,7 +13,7 @@
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), DB_USER (postgres), DB_PASSWORD (empty), DATABASE
 # (kehou_bench_rc), DAY (today in Asia/Shanghai), PORT (8189), CLIENTS ("16 64"), DURATION (15 s, the reference),
-# WARMUP (300 sessions), DB_POOL_SIZE (16), HEAP (1g), JAVA_OPTS (none, e.g. a JFR recording), SKIP_GENERATE (0),
+# WARMUP (sessions per slot, 0 = all), DB_POOL_SIZE (16), HEAP (1g), JAVA_OPTS (none, e.g. a JFR recording), SKIP_GENERATE (0),
 # MAVEN_ARGS (-o).
 set -euo pipefail
 
@@ -25,7 +25,7 @@ day="${DAY:-$(TZ=Asia/Shanghai date +%F)}"
 port="${PORT:-8189}"
 clients="${CLIENTS:-16 64}"
 duration="${DURATION:-15}"
-warmup="${WARMUP:-300}"
+warmup="${WARMUP:-0}"
 pool="${DB_POOL_SIZE:-16}"
 base="http://127.0.0.1:$port"
 work="$(mktemp -d)"
@@ -87,9 +87,11 @@ java bench/EnrolRush.java tokens "$base" "$work/sessions.csv" "$work/tokens.csv"
 entries() { psql -d "$database" -Atc "select count(*) from operations.session_entry"; }
 
 warm_day="$(date -d "$day -7 days" +%F)"
-echo "== warm-up: $warmup slot-1 sessions of $warm_day (a correction, with a reason), unmeasured"
-java bench/RollCall.java run "$base" "$work/sessions.csv" "$work/tokens.csv" SLOT_1 "$warm_day" 16 "$warmup" \
-  "补录点名" | sed 's/^/   /'
+for warm_slot in SLOT_1 SLOT_2; do
+  echo "== warm-up: ${warmup/#0/all} $warm_slot sessions of $warm_day (corrections, with a reason), unmeasured"
+  java bench/RollCall.java run "$base" "$work/sessions.csv" "$work/tokens.csv" "$warm_slot" "$warm_day" 16 \
+    "$warmup" "补录点名" | sed 's/^/   /'
+done
 
 # the reference: PostgreSQL alone, one multi-row INSERT of a session's rows (the same columns) per transaction into
 # a copy of the table with the same constraints and indexes
