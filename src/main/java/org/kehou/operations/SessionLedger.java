@@ -4,23 +4,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.kehou.platform.Ids;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -66,16 +70,21 @@ class SessionLedger {
     static final int ROWS_PER_STATEMENT = 500;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final boolean oneStatement;
 
     @Autowired
-    SessionLedger(JdbcClient jdbc, DataSource dataSource) {
-        this(jdbc, isPostgres(dataSource));
+    SessionLedger(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+        this(jdbc, template, isPostgres(dataSource));
     }
 
-    /** @param oneStatement whether the database is PostgreSQL, which appends a save in one statement */
-    SessionLedger(JdbcClient jdbc, boolean oneStatement) {
+    /**
+     * @param oneStatement whether the database is PostgreSQL, which appends a save in one statement and locks and
+     *     reads in one round trip
+     */
+    SessionLedger(JdbcClient jdbc, JdbcTemplate template, boolean oneStatement) {
         this.jdbc = jdbc;
+        this.template = template;
         this.oneStatement = oneStatement;
     }
 
@@ -88,21 +97,6 @@ class SessionLedger {
                     .contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tell which database this is", e);
-        }
-    }
-
-    /**
-     * On PostgreSQL, lets the rest of the caller's transaction run its prepared statements on generic plans instead
-     * of planning them again for every save (ADR 0023): a save's statements look rows up by key, where the generic
-     * plan is the one a custom plan would find, and planning them was a third of the database's time per save. The
-     * setting ends with the transaction; elsewhere this does nothing.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void planGenerically() {
-        if (oneStatement) {
-            jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)")
-                    .query(String.class)
-                    .single();
         }
     }
 
@@ -132,24 +126,86 @@ class SessionLedger {
 
         /** The hash this entry must have, from its content and the hash it names as the previous one. */
         String expectedHash() {
-            return hash(String.join(
-                    "|",
-                    previousHash,
-                    Long.toString(chainNo),
-                    countyId.toString(),
-                    schoolId.toString(),
-                    kind.name(),
-                    offeringId.toString(),
-                    onDate.toString(),
-                    studentId.toString(),
-                    classId.toString(),
-                    Integer.toString(gradeLevel),
-                    Integer.toString(entryNo),
-                    mark,
-                    reason == null ? "" : reason,
-                    recordedAt.toString(),
-                    recordedBy.toString(),
-                    recordedByName));
+            return Shared.of(this).hash(previousHash, chainNo, studentId, classId, gradeLevel, entryNo, mark);
+        }
+    }
+
+    /**
+     * The part of an entry's hashed content that the entries of one save share, as text: made once per save, not once
+     * per child (OPS-1, a county's afternoon roll call).
+     */
+    private record Shared(String head, String tail) {
+
+        static Shared of(Entry e) {
+            return of(
+                    e.countyId(),
+                    e.schoolId(),
+                    e.kind(),
+                    e.offeringId(),
+                    e.onDate(),
+                    e.reason(),
+                    e.recordedAt(),
+                    e.recordedBy(),
+                    e.recordedByName());
+        }
+
+        static Shared of(
+                UUID countyId,
+                UUID schoolId,
+                SessionKind kind,
+                UUID offeringId,
+                LocalDate onDate,
+                @Nullable String reason,
+                LocalDateTime recordedAt,
+                UUID recordedBy,
+                String recordedByName) {
+            return new Shared(
+                    String.join(
+                            "|",
+                            countyId.toString(),
+                            schoolId.toString(),
+                            kind.name(),
+                            offeringId.toString(),
+                            onDate.toString()),
+                    String.join(
+                            "|",
+                            reason == null ? "" : reason,
+                            recordedAt.toString(),
+                            recordedBy.toString(),
+                            recordedByName));
+        }
+
+        /**
+         * The SHA-256 of an entry's content: the previous hash, chain number, county, school, kind, offering, date,
+         * child, class, grade, entry number, mark, reason, time, recorder and recorder's name, joined by "|".
+         */
+        String hash(
+                String previousHash,
+                long chainNo,
+                UUID studentId,
+                UUID classId,
+                int gradeLevel,
+                int entryNo,
+                String mark) {
+            return SessionLedger.hash(new StringBuilder(previousHash.length() + head.length() + tail.length() + 120)
+                    .append(previousHash)
+                    .append('|')
+                    .append(chainNo)
+                    .append('|')
+                    .append(head)
+                    .append('|')
+                    .append(studentId)
+                    .append('|')
+                    .append(classId)
+                    .append('|')
+                    .append(gradeLevel)
+                    .append('|')
+                    .append(entryNo)
+                    .append('|')
+                    .append(mark)
+                    .append('|')
+                    .append(tail)
+                    .toString());
         }
     }
 
@@ -179,10 +235,13 @@ class SessionLedger {
         }
         long chainNo = head.lastNo();
         String previous = head.lastHash();
+        Shared shared = Shared.of(countyId, schoolId, kind, offeringId, onDate, reason, at, recordedBy, recordedByName);
         List<Entry> stored = new ArrayList<>(entries.size());
         for (NewEntry e : entries) {
             chainNo++;
-            Entry draft = new Entry(
+            String hash =
+                    shared.hash(previous, chainNo, e.studentId(), e.classId(), e.gradeLevel(), e.entryNo(), e.mark());
+            stored.add(new Entry(
                     Ids.next(),
                     countyId,
                     schoolId,
@@ -200,28 +259,7 @@ class SessionLedger {
                     recordedBy,
                     recordedByName,
                     previous,
-                    "");
-            String hash = draft.expectedHash();
-            Entry entry = new Entry(
-                    draft.id(),
-                    countyId,
-                    schoolId,
-                    chainNo,
-                    kind,
-                    offeringId,
-                    onDate,
-                    e.studentId(),
-                    e.classId(),
-                    e.gradeLevel(),
-                    e.entryNo(),
-                    e.mark(),
-                    reason,
-                    at,
-                    recordedBy,
-                    recordedByName,
-                    previous,
-                    hash);
-            stored.add(entry);
+                    hash));
             previous = hash;
         }
         if (oneStatement) {
@@ -232,21 +270,82 @@ class SessionLedger {
         return stored;
     }
 
-    /** The entries of a session of one kind, oldest first, by child. */
-    Map<UUID, List<Entry>> session(SessionKind kind, UUID offeringId, LocalDate onDate) {
-        Map<UUID, List<Entry>> byStudent = new LinkedHashMap<>();
-        jdbc.sql("select " + COLUMNS + " from operations.session_entry"
-                        + " where offering_id = :offering and on_date = :day and kind = :kind"
-                        + " order by student_id, entry_no")
-                .param("offering", offeringId)
-                .param("day", onDate)
-                .param("kind", kind.name())
+    private static final String SESSION = "select " + COLUMNS + " from operations.session_entry"
+            + " where offering_id = ? and on_date = ? and kind = any(?) order by kind, student_id, entry_no";
+
+    /** The entries of a session of these kinds, by kind, then by child, oldest first. */
+    Entries session(UUID offeringId, LocalDate onDate, Set<SessionKind> kinds) {
+        List<Entry> rows = jdbc.sql(SESSION)
+                .param(offeringId)
+                .param(onDate)
+                .param(kindNames(kinds))
                 .query(SessionLedger::entry)
-                .list()
-                .forEach(e -> byStudent
+                .list();
+        return Entries.of(rows);
+    }
+
+    /**
+     * Holds the school's chain head ({@link #lock}) and then reads the session's entries of these kinds, so that they
+     * include every save of the session committed before: what a save needs before it appends. On PostgreSQL both
+     * statements go to the server in one round trip and run one after the other, the read with a snapshot taken once
+     * the lock is held, as two round trips would; elsewhere, and on a school's first save, they are two.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Locked lockAndRead(UUID countyId, UUID schoolId, UUID offeringId, LocalDate onDate, Set<SessionKind> kinds) {
+        if (oneStatement) {
+            Locked locked = template.execute(LOCK + ";\n" + SESSION, (PreparedStatement ps) -> {
+                ps.setObject(1, schoolId);
+                ps.setObject(2, offeringId);
+                ps.setObject(3, onDate);
+                ps.setObject(4, kindNames(kinds));
+                ps.execute();
+                Head head;
+                try (ResultSet rs = ps.getResultSet()) {
+                    head = rs.next() ? head(rs, 0) : null;
+                }
+                List<Entry> rows = new ArrayList<>();
+                if (!ps.getMoreResults()) {
+                    throw new IllegalStateException("no entries read after the chain head");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        rows.add(entry(rs, 0));
+                    }
+                }
+                return head == null ? null : new Locked(head, Entries.of(rows));
+            });
+            if (locked != null) {
+                return locked;
+            }
+        }
+        Head head = lock(countyId, schoolId);
+        return new Locked(head, session(offeringId, onDate, kinds));
+    }
+
+    private static String[] kindNames(Set<SessionKind> kinds) {
+        return kinds.stream().map(SessionKind::name).sorted().toArray(String[]::new);
+    }
+
+    /** A save's hold on its school's chain: the head, and the session's entries as read under it. */
+    record Locked(Head head, Entries entries) {}
+
+    /** Entries of a session by kind, then by child, each child's oldest first. */
+    record Entries(Map<SessionKind, Map<UUID, List<Entry>>> byKind) {
+
+        static Entries of(List<Entry> rows) {
+            Map<SessionKind, Map<UUID, List<Entry>>> byKind = new EnumMap<>(SessionKind.class);
+            for (Entry e : rows) {
+                byKind.computeIfAbsent(e.kind(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(e.studentId(), k -> new ArrayList<>())
-                        .add(e));
-        return byStudent;
+                        .add(e);
+            }
+            return new Entries(byKind);
+        }
+
+        /** The entries of one kind by child; empty when there are none. */
+        Map<UUID, List<Entry>> of(SessionKind kind) {
+            return byKind.getOrDefault(kind, Map.of());
+        }
     }
 
     /**
@@ -467,12 +566,23 @@ class SessionLedger {
                 rs.getString("entry_hash"));
     }
 
-    static String hash(String content) {
+    private static final MessageDigest SHA_256;
+
+    static {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+            SHA_256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    static String hash(String content) {
+        MessageDigest digest;
+        try {
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
+        return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -122,7 +123,6 @@ public class Sessions {
             SessionKind kind,
             Map<UUID, String> named,
             @Nullable String reason) {
-        ledger.planGenerically();
         Session session = served(scope, offeringId, day);
         if (kind == SessionKind.HOMEWORK) {
             HomeworkSlotRule.check(session.offering().slot()).enforce();
@@ -135,9 +135,10 @@ public class Sessions {
         // who is registered and on leave is read first; the school's chain head is held only from reading the
         // session's entries to the commit, so that two saves of a session see each other's entries (ADR 0020)
         Children children = children(scope, session, kind);
-        SessionLedger.Head head =
-                ledger.lock(session.offering().countyId(), session.offering().schoolId());
-        SessionSheet before = sheet(children, session, kind);
+        SessionLedger.Locked locked = ledger.lockAndRead(
+                session.offering().countyId(), session.offering().schoolId(), offeringId, day, kindsRead(kind));
+        SessionLedger.Head head = locked.head();
+        SessionSheet before = sheet(children, session, kind, locked.entries());
         Set<UUID> listed = new HashSet<>();
         before.children().forEach(c -> listed.add(c.studentId()));
         RegisteredChildRule.check(named.keySet(), listed).enforce();
@@ -238,7 +239,18 @@ public class Sessions {
     }
 
     private SessionSheet sheet(UserScope scope, Session session, SessionKind kind) {
-        return sheet(children(scope, session, kind), session, kind);
+        return sheet(
+                children(scope, session, kind),
+                session,
+                kind,
+                ledger.session(session.offering().id(), session.day(), kindsRead(kind)));
+    }
+
+    /** The entries a sheet of the kind shows: its own, and for homework the roll call's, to leave out the absent. */
+    private static Set<SessionKind> kindsRead(SessionKind kind) {
+        return kind == SessionKind.HOMEWORK
+                ? EnumSet.of(SessionKind.HOMEWORK, SessionKind.ROLL_CALL)
+                : EnumSet.of(kind);
     }
 
     /** The children registered for the session, with the leave their guardians reported for a roll call. */
@@ -255,12 +267,11 @@ public class Sessions {
     private record Children(List<StudentRow> students, Map<UUID, Leaves.LeaveLine> onLeave) {}
 
     /** The session's sheet: its children with the entries saved of them. */
-    private SessionSheet sheet(Children registered, Session session, SessionKind kind) {
+    private SessionSheet sheet(Children registered, Session session, SessionKind kind, SessionLedger.Entries saved) {
         OfferingFacts offering = session.offering();
         LocalDate day = session.day();
-        Map<UUID, List<Entry>> entries = ledger.session(kind, offering.id(), day);
-        Map<UUID, List<Entry>> attendance =
-                kind == SessionKind.HOMEWORK ? ledger.session(SessionKind.ROLL_CALL, offering.id(), day) : Map.of();
+        Map<UUID, List<Entry>> entries = saved.of(kind);
+        Map<UUID, List<Entry>> attendance = kind == SessionKind.HOMEWORK ? saved.of(SessionKind.ROLL_CALL) : Map.of();
         Map<UUID, Leaves.LeaveLine> onLeave = registered.onLeave();
         List<ChildLine> lines = new ArrayList<>();
         for (StudentRow child : registered.students()) {

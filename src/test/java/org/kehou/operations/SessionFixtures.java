@@ -21,6 +21,7 @@ import org.kehou.enrollment.Rosters;
 import org.kehou.operations.OperationsFixtures.TestSchool;
 import org.kehou.organization.OrganizationQueries;
 import org.kehou.platform.AuditTrail;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -127,8 +128,8 @@ public class SessionFixtures {
     /** The ledger on the tests' database: in one statement on PostgreSQL, portably on the embedded one. */
     static SessionLedger ledger(JdbcClient jdbc, PlatformTransactionManager transactions) {
         return transactions instanceof org.springframework.jdbc.datasource.DataSourceTransactionManager d
-                ? new SessionLedger(jdbc, d.getDataSource())
-                : new SessionLedger(jdbc, false);
+                ? new SessionLedger(jdbc, new JdbcTemplate(d.getDataSource()), d.getDataSource())
+                : new SessionLedger(jdbc, new JdbcTemplate(), false);
     }
 
     static Leaves leaves(

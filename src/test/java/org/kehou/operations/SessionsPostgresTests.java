@@ -162,23 +162,9 @@ class SessionsPostgresTests {
         Sessions sessions = SessionFixtures.sessions(
                 school.day().atTime(16, 5), offerings, rosters, schedule, queries, jdbc, audit, transactions);
         RollCall call = new RollCall(Map.of(children.get(3).student(), AttendanceMark.LATE), null);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Integer>> saves = new ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
-            for (int i = 0; i < 8; i++) {
-                saves.add(pool.submit(() -> {
-                    start.await();
-                    return sessions.recordRollCall(school.teacher(), offering, school.day(), call)
-                            .added();
-                }));
-            }
-            start.countDown();
-            int added = 0;
-            for (var save : saves) {
-                added += save.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            assertThat(added).isEqualTo(20);
-        }
+        assertThat(eightAtOnce(() -> sessions.recordRollCall(school.teacher(), offering, school.day(), call)
+                        .added()))
+                .isEqualTo(20);
         assertThat(jdbc.sql("select count(*), count(distinct student_id), max(entry_no) from operations.session_entry"
                                 + " where offering_id = :o")
                         .param("o", offering)
@@ -186,6 +172,65 @@ class SessionsPostgresTests {
                         .single())
                 .containsExactly(20L, 20L, 1L);
         assertThat(sessions.verify(school.admin(), school.id()).intact()).isTrue();
+    }
+
+    /**
+     * Once the school's chain has a head, a save locks it and reads the session's entries in one round trip (ADR
+     * 0020): eight simultaneous saves of the same change after a first save still add it once, each read seeing the
+     * entries the save before it committed.
+     */
+    @Test
+    void simultaneousSavesOnAnExistingChainAddTheChangeOnce() throws Exception {
+        TestSchool school =
+                new OperationsFixtures(organization, queries, accounts, planning, catalog, clock).school(county());
+        SessionFixtures fixtures = new SessionFixtures(catalog, jdbc);
+        UUID offering = fixtures.offering(school, Slot.SLOT_1);
+        List<Family> children = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            children.add(school.family("再次点名" + i));
+        }
+        fixtures.register(offering, children.toArray(Family[]::new));
+        Sessions sessions = SessionFixtures.sessions(
+                school.day().atTime(16, 5), offerings, rosters, schedule, queries, jdbc, audit, transactions);
+        assertThat(sessions.recordRollCall(school.teacher(), offering, school.day(), new RollCall(Map.of(), null))
+                        .added())
+                .isEqualTo(12);
+        UUID late = children.get(5).student();
+        RollCall call = new RollCall(Map.of(late, AttendanceMark.LATE), null);
+        assertThat(eightAtOnce(() -> sessions.recordRollCall(school.teacher(), offering, school.day(), call)
+                        .added()))
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*), max(entry_no) from operations.session_entry"
+                                + " where offering_id = :o and student_id = :s")
+                        .param("o", offering)
+                        .param("s", late)
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+                        .single())
+                .containsExactly(2L, 2L);
+        assertThat(sessions.rollCall(school.teacher(), offering, school.day()).counts())
+                .containsEntry("LATE", 1L)
+                .containsEntry("PRESENT", 11L);
+        assertThat(sessions.verify(school.admin(), school.id()).intact()).isTrue();
+    }
+
+    /** Runs the save on eight threads released at the same moment; the entries they added together. */
+    private static int eightAtOnce(java.util.concurrent.Callable<Integer> save) throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> saves = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                saves.add(pool.submit(() -> {
+                    start.await();
+                    return save.call();
+                }));
+            }
+            start.countDown();
+            int added = 0;
+            for (var s : saves) {
+                added += s.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            return added;
+        }
     }
 
     /** A county of its own in a city made for the test, since the postgres profile has no demo city. */
