@@ -17,7 +17,7 @@ import org.kehou.catalog.CatalogManagement.VenueSummary;
 import org.kehou.catalog.OfferingState;
 import org.kehou.organization.OrganizationQueries;
 import org.kehou.organization.OrganizationQueries.SchoolSummary;
-import org.kehou.organization.Term;
+import org.kehou.organization.TermCalendar;
 import org.kehou.platform.AuditTrail;
 import org.kehou.platform.AuditTrail.AuditEntry;
 import org.kehou.platform.Ids;
@@ -50,6 +50,7 @@ public class Patrols {
     private final OrganizationQueries organization;
     private final CatalogManagement catalog;
     private final Photos photos;
+    private final PickupSchedule schedule;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -59,6 +60,7 @@ public class Patrols {
             OrganizationQueries organization,
             CatalogManagement catalog,
             Photos photos,
+            PickupSchedule schedule,
             AuditTrail audit,
             JdbcClient jdbc,
             Clock clock) {
@@ -66,6 +68,7 @@ public class Patrols {
         this.organization = organization;
         this.catalog = catalog;
         this.photos = photos;
+        this.schedule = schedule;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -226,11 +229,13 @@ public class Patrols {
     /** The offerings a school runs on a day: published, of that weekday, in the term of the day and its dates. */
     @Transactional(readOnly = true)
     public List<OfferingSummary> offeringsOn(UserScope scope, UUID schoolId, LocalDate day) {
-        Term term = organization.terms(scope, schoolId).stream()
-                .filter(t -> !day.isBefore(t.startsOn()) && !day.isAfter(t.endsOn()))
-                .findFirst()
-                .orElse(null);
-        if (term == null || !term.isSchoolDay(day)) {
+        // the school is checked first, whether it runs anything that day or not; the term's calendar comes from the
+        // snapshot every roll call reads (ADR 0020), not from the school's terms loaded with all their days, since the
+        // county's dashboard asks this of every school
+        organization.school(scope, schoolId);
+        TermCalendar term =
+                schedule.termOf(schoolId, day).filter(t -> t.isSchoolDay(day)).orElse(null);
+        if (term == null) {
             return List.of();
         }
         return catalog.offerings(scope, schoolId, term.id(), null, null).stream()

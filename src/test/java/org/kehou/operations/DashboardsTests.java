@@ -184,7 +184,7 @@ class DashboardsTests {
                         null));
         handOver(second);
         LocalDateTime evening = school.day().atTime(18, 30);
-        FixedClocks.patrols(evening, patrolRepository, queries, catalog, photos, audit, jdbc, transactions)
+        FixedClocks.patrols(evening, patrolRepository, queries, catalog, photos, schedule, audit, jdbc, transactions)
                 .record(
                         school.admin(),
                         school.id(),

@@ -46,11 +46,12 @@ final class FixedClocks {
             OrganizationQueries organization,
             CatalogManagement catalog,
             Photos photos,
+            PickupSchedule schedule,
             AuditTrail audit,
             JdbcClient jdbc,
             PlatformTransactionManager transactions) {
         return transactional(
-                new Patrols(repository, organization, catalog, photos, audit, jdbc, at(time)), transactions);
+                new Patrols(repository, organization, catalog, photos, schedule, audit, jdbc, at(time)), transactions);
     }
 
     /** The incidents as on that day, each call in a transaction of its own. */

@@ -559,7 +559,7 @@ class OperationsIntegrationTests {
     }
 
     private Patrols patrolsAt(LocalDateTime at) {
-        return FixedClocks.patrols(at, patrolRepository, queries, catalog, photos, audit, jdbc, transactions);
+        return FixedClocks.patrols(at, patrolRepository, queries, catalog, photos, schedule, audit, jdbc, transactions);
     }
 
     private long alertRows() {

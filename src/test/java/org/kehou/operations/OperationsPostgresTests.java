@@ -193,7 +193,15 @@ class OperationsPostgresTests {
         UUID patrolled = fixtures.offering(school, DayOfWeek.WEDNESDAY, true);
         fixtures.offering(school, DayOfWeek.WEDNESDAY, true);
         Patrols patrols = FixedClocks.patrols(
-                school.day().atTime(18, 0), patrolRepository, queries, catalog, photos, audit, jdbc, transactions);
+                school.day().atTime(18, 0),
+                patrolRepository,
+                queries,
+                catalog,
+                photos,
+                schedule,
+                audit,
+                jdbc,
+                transactions);
         UUID id = patrols.record(
                 school.admin(),
                 school.id(),
