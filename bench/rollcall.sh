@@ -150,3 +150,28 @@ for c in $clients; do
 done
 echo
 echo "$summary"
+
+# the county's pages after the afternoon, as its admin sees them (OPS-3, SUP-2, ENROL-2): the day's dashboard over
+# every school and the registration counts of every school, each opened PAGE_RUNS (5) times after one unmeasured
+# opening; the median and the slowest of the measured ones
+county_admin="$(psql -d "$database" -Atc "select staff_no from platform.user_account where roles = 'COUNTY_ADMIN'
+  order by staff_no limit 1")"
+jar_cookies="$work/cookies.txt"
+csrf="$(curl -s -c "$jar_cookies" -b "$jar_cookies" "$base/login" \
+  | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)"
+curl -s -o /dev/null -c "$jar_cookies" -b "$jar_cookies" --data-urlencode "login=$county_admin" \
+  --data-urlencode "password=Kehou@2026" --data-urlencode "_csrf=$csrf" "$base/login"
+echo
+echo "| county page ($county_admin) | status | median | slowest |"
+echo "|---|---:|---:|---:|"
+for page in "/county/today?date=$day" "/county/registration-counts"; do
+  curl -s -o /dev/null -b "$jar_cookies" "$base$page"
+  times=()
+  status=""
+  for _ in $(seq 1 "${PAGE_RUNS:-5}"); do
+    read -r status t < <(curl -s -o /dev/null -b "$jar_cookies" -w '%{http_code} %{time_total}\n' "$base$page")
+    times+=("$t")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v p="$page" -v s="$status" \
+    '{ a[NR] = $1 } END { printf "| `%s` | %s | %.0f ms | %.0f ms |\n", p, s, 1000 * a[int((NR + 1) / 2)], 1000 * a[NR] }'
+done

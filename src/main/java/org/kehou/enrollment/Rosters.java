@@ -24,6 +24,7 @@ import org.kehou.organization.TermKind;
 import org.kehou.platform.AuditTrail;
 import org.kehou.platform.AuditTrail.AuditEntry;
 import org.kehou.platform.NotFoundException;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.UserScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -170,7 +171,7 @@ public class Rosters {
                         where school_id = :school and term_id = :term and status <> 'WITHDRAWN'""")
                 .param("school", schoolId)
                 .param("term", termId)
-                .query(Line.class)
+                .query(RecordRows.of(Line.class))
                 .list();
         Map<UUID, Integer> grades =
                 organization

@@ -196,6 +196,9 @@ public class OrganizationQueries {
         return new Page<>(items, query.page(), query.size(), total);
     }
 
+    /** Pupils by the columns' names: a county's registration counts read hundreds per school (ENROL-2). */
+    private static final RowMapper<PupilContact> PUPIL_CONTACT = RecordRows.of(PupilContact.class);
+
     /** Student rows by the columns' names, without the driver's exceptions of Spring's mapping (OPS-1). */
     private static final RowMapper<StudentRow> STUDENT_ROW = RecordRows.of(StudentRow.class);
 
@@ -425,11 +428,11 @@ public class OrganizationQueries {
                         join organization.school_class c on c.id = st.class_id
                         left join organization.student_guardian sg on sg.student_id = st.id and sg.primary_contact
                         left join organization.guardian g on g.id = sg.guardian_id
-                        where st.school_id = :school and st.id in (:ids)
+                        where st.school_id = :school and st.id = any(:ids)
                         order by c.grade_level, c.name, st.name, st.id""")
                 .param("school", school.id())
-                .param("ids", List.copyOf(new java.util.LinkedHashSet<>(studentIds)))
-                .query(PupilContact.class)
+                .param("ids", new java.util.LinkedHashSet<>(studentIds).toArray(UUID[]::new))
+                .query(PUPIL_CONTACT)
                 .list()
                 .stream()
                 .map(p -> full ? p : p.masked())
