@@ -485,7 +485,7 @@ public class CatalogManagement {
                         order by o.on_date, o.starts_at, v.name""")
                 .param("school", schoolId)
                 .param("from", from)
-                .query(OpeningSummary.class)
+                .query(RecordRows.of(OpeningSummary.class))
                 .list();
     }
 
@@ -552,7 +552,7 @@ public class CatalogManagement {
         SchoolSummary school = organization.school(scope, schoolId);
         return jdbc.sql("select id, name, kind, capacity from catalog.venue where school_id = :school order by name")
                 .param("school", school.id())
-                .query(VenueSummary.class)
+                .query(RecordRows.of(VenueSummary.class))
                 .list();
     }
 
@@ -679,7 +679,7 @@ public class CatalogManagement {
                         where n.school_id = :school and o.state <> 'CANCELLED'
                         order by n.published_on desc, n.id""")
                 .param("school", schoolId)
-                .query(FeeNoticeSummary.class)
+                .query(RecordRows.of(FeeNoticeSummary.class))
                 .list();
     }
 

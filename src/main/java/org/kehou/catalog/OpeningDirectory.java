@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.kehou.platform.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +35,7 @@ public class OpeningDirectory {
     public Optional<OpeningFacts> opening(UUID openingId) {
         return jdbc.sql(SELECT + " where o.id = :id")
                 .param("id", openingId)
-                .query(OpeningFacts.class)
+                .query(RecordRows.of(OpeningFacts.class))
                 .optional();
     }
 
@@ -45,7 +46,7 @@ public class OpeningDirectory {
         }
         return jdbc.sql(SELECT + " where o.id in (:ids) order by o.on_date, o.starts_at, o.id")
                 .params(Map.of("ids", List.copyOf(openingIds)))
-                .query(OpeningFacts.class)
+                .query(RecordRows.of(OpeningFacts.class))
                 .list();
     }
 
@@ -56,7 +57,7 @@ public class OpeningDirectory {
                         + " order by o.on_date, o.starts_at, v.name, o.id")
                 .param("school", schoolId)
                 .param("from", from)
-                .query(OpeningFacts.class)
+                .query(RecordRows.of(OpeningFacts.class))
                 .list();
     }
 

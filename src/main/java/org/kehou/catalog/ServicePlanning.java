@@ -21,6 +21,7 @@ import org.kehou.platform.Ids;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.Page;
 import org.kehou.platform.PageQuery;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
 import org.springframework.dao.DuplicateKeyException;
@@ -185,7 +186,7 @@ public class ServicePlanning {
                 .param("today", LocalDate.now(clock))
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .query(OpeningLine.class)
+                .query(RecordRows.of(OpeningLine.class))
                 .list();
         Map<UUID, List<String>> supervisors = supervisorsOf(scope, schoolId, lines);
         List<OpeningRow> items = lines.stream()

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import org.kehou.platform.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,7 @@ public class StaffSessions {
                 .param("weekday", day.getDayOfWeek().name())
                 .param("day", day)
                 .param("staff", staffId)
-                .query(TaughtOffering.class)
+                .query(RecordRows.of(TaughtOffering.class))
                 .list();
     }
 
@@ -60,7 +61,7 @@ public class StaffSessions {
                 .param("school", schoolId)
                 .param("day", day)
                 .param("staff", staffId)
-                .query(SupervisedOpening.class)
+                .query(RecordRows.of(SupervisedOpening.class))
                 .list();
     }
 

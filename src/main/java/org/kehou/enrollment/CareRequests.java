@@ -33,6 +33,7 @@ import org.kehou.platform.Notifications;
 import org.kehou.platform.Notifications.NewNotification;
 import org.kehou.platform.Page;
 import org.kehou.platform.PageQuery;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.Role;
 import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
@@ -410,7 +411,7 @@ public class CareRequests {
                         from enrollment.care_group g where g.school_id = :school order by g.name, g.id""")
                 .param("school", school.id())
                 .param("today", today())
-                .query(CareGroupSummary.class)
+                .query(RecordRows.of(CareGroupSummary.class))
                 .list();
     }
 

@@ -33,6 +33,7 @@ import org.kehou.platform.AuditTrail;
 import org.kehou.platform.AuditTrail.AuditEntry;
 import org.kehou.platform.Ids;
 import org.kehou.platform.NotFoundException;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.Role;
 import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
@@ -225,7 +226,8 @@ public class EnrollmentManagement {
                 @Nullable LocalDateTime confirmedAt,
                 @Nullable LocalDateTime withdrawnAt,
                 @Nullable LocalDateTime offerExpiresAt) {}
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select e.id, e.child_id, e.offering_id, e.weekday, e.slot, e.status, e.requested_at,
                           e.confirmed_at, e.withdrawn_at,
                           case when e.status = 'OFFERED' then e.offer_expires_at end as offer_expires_at,
@@ -233,7 +235,11 @@ public class EnrollmentManagement {
                             where w.offering_id = e.offering_id and w.status = 'WAITLISTED'
                               and w.waitlist_ticket <= e.waitlist_ticket) end as position
                         from enrollment.enrollment e where e.child_id in (:children)
-                        order by e.requested_at desc, e.id""").param("children", List.copyOf(children.keySet())).query(Row.class).list().stream()
+                        order by e.requested_at desc, e.id""")
+                .param("children", List.copyOf(children.keySet()))
+                .query(RecordRows.of(Row.class))
+                .list()
+                .stream()
                 .map(r -> {
                     OfferingFacts offering = facts.offering(r.offeringId());
                     return new EnrollmentSummary(

@@ -25,6 +25,7 @@ import org.kehou.platform.Ids;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.Notifications;
 import org.kehou.platform.Notifications.NewNotification;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.Role;
 import org.kehou.platform.UserScope;
 import org.springframework.dao.DuplicateKeyException;
@@ -154,7 +155,7 @@ public class Invitations {
         Map<UUID, List<Audience>> audiences =
                 jdbc.sql("""
                         select a.invitation_id, a.grade_level, a.class_id from enrollment.invitation_audience a
-                        join enrollment.invitation i on i.id = a.invitation_id where i.school_id = :school""").param("school", school.id()).query(Audience.class).list().stream()
+                        join enrollment.invitation i on i.id = a.invitation_id where i.school_id = :school""").param("school", school.id()).query(RecordRows.of(Audience.class)).list().stream()
                         .collect(Collectors.groupingBy(Audience::invitationId));
         record Row(
                 UUID id,
@@ -167,7 +168,7 @@ public class Invitations {
                 int accounts) {}
         return jdbc.sql("""
                         select id, window_id, message, invited_by_name, invited_at, children, guardians, accounts
-                        from enrollment.invitation where school_id = :school order by invited_at desc, id desc""").param("school", school.id()).query(Row.class).list().stream()
+                        from enrollment.invitation where school_id = :school order by invited_at desc, id desc""").param("school", school.id()).query(RecordRows.of(Row.class)).list().stream()
                 .map(r -> {
                     List<Audience> audience = audiences.getOrDefault(r.id(), List.of());
                     RegistrationWindow w = byId.get(r.windowId());

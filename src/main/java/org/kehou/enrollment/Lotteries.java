@@ -36,6 +36,7 @@ import org.kehou.platform.Ids;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.Notifications;
 import org.kehou.platform.Notifications.NewNotification;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.Role;
 import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
@@ -830,7 +831,10 @@ public class Lotteries {
     private Optional<LotteryRow> lottery(UUID windowId) {
         return jdbc.sql("""
                         select window_id, seed, seed_hash, siblings, committed_at from enrollment.lottery
-                        where window_id = :w""").param("w", windowId).query(LotteryRow.class).optional();
+                        where window_id = :w""")
+                .param("w", windowId)
+                .query(RecordRows.of(LotteryRow.class))
+                .optional();
     }
 
     /** Takes the lottery's row lock, so applications, settings and the draw of one window queue in one order. */
@@ -839,7 +843,7 @@ public class Lotteries {
                         select window_id, seed, seed_hash, siblings, committed_at from enrollment.lottery
                         where window_id = :w for update""")
                 .param("w", windowId)
-                .query(LotteryRow.class)
+                .query(RecordRows.of(LotteryRow.class))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("lottery"));
     }
@@ -847,7 +851,7 @@ public class Lotteries {
     private Optional<DrawRow> draw(UUID windowId) {
         return jdbc.sql("select seed, seed_hash, siblings, drawn_at from enrollment.lottery_draw where window_id = :w")
                 .param("w", windowId)
-                .query(DrawRow.class)
+                .query(RecordRows.of(DrawRow.class))
                 .optional();
     }
 
@@ -888,7 +892,7 @@ public class Lotteries {
         Map<UUID, PriorityRow> found = new TreeMap<>();
         jdbc.sql("select child_id, grp, reason from enrollment.lottery_priority where window_id = :w")
                 .param("w", windowId)
-                .query(PriorityRow.class)
+                .query(RecordRows.of(PriorityRow.class))
                 .list()
                 .forEach(p -> found.put(p.childId(), p));
         return found;
@@ -898,7 +902,11 @@ public class Lotteries {
         Map<UUID, ResultRow> found = new TreeMap<>();
         jdbc.sql("""
                         select child_id, position, placed_offering, waiting_offering, outcome, enrollment_id
-                        from enrollment.lottery_result where window_id = :w""").param("w", windowId).query(ResultRow.class).list().forEach(r -> found.put(r.childId(), r));
+                        from enrollment.lottery_result where window_id = :w""")
+                .param("w", windowId)
+                .query(RecordRows.of(ResultRow.class))
+                .list()
+                .forEach(r -> found.put(r.childId(), r));
         return found;
     }
 

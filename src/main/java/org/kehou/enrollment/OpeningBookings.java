@@ -20,6 +20,7 @@ import org.kehou.platform.AuditTrail;
 import org.kehou.platform.AuditTrail.AuditEntry;
 import org.kehou.platform.Ids;
 import org.kehou.platform.NotFoundException;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.UserScope;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +124,7 @@ public class OpeningBookings {
                         where id = :id and guardian_id = cast(:guardian as uuid)""")
                 .param("id", bookingId)
                 .param("guardian", scope.guardianId())
-                .query(Found.class)
+                .query(RecordRows.of(Found.class))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("booking"));
         jdbc.sql("select opening_id from enrollment.opening_seat where opening_id = :o for update")
@@ -196,7 +197,7 @@ public class OpeningBookings {
                         select id, opening_id, child_id, status, booked_at from enrollment.opening_booking
                         where child_id in (:children) order by booked_at desc, id""")
                 .param("children", List.copyOf(children.keySet()))
-                .query(Line.class)
+                .query(RecordRows.of(Line.class))
                 .list();
         Map<UUID, OpeningFacts> byId = openings
                 .openings(lines.stream().map(Line::openingId).toList())
@@ -244,7 +245,10 @@ public class OpeningBookings {
         record Line(UUID id, UUID childId, LocalDateTime bookedAt) {}
         List<Line> lines = jdbc.sql("""
                         select id, child_id, booked_at from enrollment.opening_booking
-                        where opening_id = :o and status = 'BOOKED' order by booked_at, id""").param("o", openingId).query(Line.class).list();
+                        where opening_id = :o and status = 'BOOKED' order by booked_at, id""")
+                .param("o", openingId)
+                .query(RecordRows.of(Line.class))
+                .list();
         Map<UUID, Line> byChild = lines.stream().collect(Collectors.toMap(Line::childId, Function.identity()));
         List<BookedChild> children = organization.pupils(scope, opening.schoolId(), byChild.keySet()).stream()
                 .map(p -> new BookedChild(
@@ -279,7 +283,7 @@ public class OpeningBookings {
         return jdbc
                 .sql("select opening_id, taken from enrollment.opening_seat where opening_id in (:ids)")
                 .param("ids", openingIds)
-                .query(Taken.class)
+                .query(RecordRows.of(Taken.class))
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Taken::openingId, Taken::taken));

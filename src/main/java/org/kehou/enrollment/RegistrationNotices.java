@@ -11,6 +11,7 @@ import org.kehou.catalog.OfferingDirectory.OfferingFacts;
 import org.kehou.organization.OrganizationQueries.StudentRow;
 import org.kehou.platform.Notifications;
 import org.kehou.platform.Notifications.NewNotification;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.Role;
 import org.kehou.platform.UserScope;
 import org.slf4j.Logger;
@@ -91,7 +92,7 @@ class RegistrationNotices {
                         limit :batch""")
                 .param("since", cursor == null ? null : cursor.minus(grace))
                 .param("batch", BATCH)
-                .query(Event.class)
+                .query(RecordRows.of(Event.class))
                 .list();
         int handled = 0;
         for (Event event : events) {

@@ -24,6 +24,7 @@ import org.kehou.organization.OrganizationQueries.SchoolSummary;
 import org.kehou.organization.OrganizationQueries.StudentRow;
 import org.kehou.organization.Term;
 import org.kehou.platform.NotFoundException;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.Role;
 import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
@@ -148,7 +149,7 @@ public class RegistrationQueries {
         record Rule(Promotion promotion, @Nullable Integer offerHours) {}
         Rule rule = jdbc.sql("select promotion, offer_hours from enrollment.seat where offering_id = :offering")
                 .param("offering", registration.offeringId())
-                .query(Rule.class)
+                .query(RecordRows.of(Rule.class))
                 .optional()
                 .orElse(new Rule(Promotion.AUTOMATIC, null));
         return new Answer(registration, rule.promotion(), rule.offerHours());

@@ -86,11 +86,13 @@ public class Rosters {
                 .filter(o -> scope.canManageSchool(o.schoolId()))
                 .orElseThrow(() -> new NotFoundException("offering"));
         record Line(UUID id, UUID childId, EnrollmentStatus status) {}
-        List<Line> lines =
-                jdbc.sql("""
+        List<Line> lines = jdbc.sql("""
                         select id, child_id, status from enrollment.enrollment
                         where offering_id = :offering and status <> 'WITHDRAWN'
-                        order by case status when 'CONFIRMED' then 0 else 1 end, confirmed_at, waitlist_ticket, id""").param("offering", offeringId).query(Line.class).list();
+                        order by case status when 'CONFIRMED' then 0 else 1 end, confirmed_at, waitlist_ticket, id""")
+                .param("offering", offeringId)
+                .query(RecordRows.of(Line.class))
+                .list();
         Map<UUID, PupilContact> pupils =
                 organization
                         .pupils(

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.kehou.catalog.OfferingDirectory.OfferingFacts;
 import org.kehou.catalog.Slot;
 import org.kehou.platform.Ids;
+import org.kehou.platform.RecordRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -216,7 +217,7 @@ class SeatLedger {
         return jdbc.sql(
                         "select offering_id, capacity, taken, waiting, waitlist_limit from enrollment.seat where offering_id = :id")
                 .param("id", offeringId)
-                .query(SeatRow.class)
+                .query(RecordRows.of(SeatRow.class))
                 .optional();
     }
 
@@ -331,7 +332,7 @@ class SeatLedger {
                 record Line(int waiting, long lastTicket) {}
                 Line line = jdbc.sql("select waiting, last_ticket from enrollment.seat where offering_id = :offering")
                         .param("offering", c.offeringId())
-                        .query(Line.class)
+                        .query(RecordRows.of(Line.class))
                         .single();
                 position = line.waiting();
                 ticket = line.lastTicket();
@@ -525,7 +526,7 @@ class SeatLedger {
                     ? null
                     : jdbc.sql("select promotion, offer_hours from enrollment.seat where offering_id = :offering")
                             .param("offering", current.offeringId())
-                            .query(Rule.class)
+                            .query(RecordRows.of(Rule.class))
                             .single();
             if (first.isPresent() && rule.promotion() == Promotion.OFFER && rule.offerHours() != null) {
                 Enrollment offered = first.get().offered(now.plusHours(rule.offerHours()));
@@ -588,7 +589,7 @@ class SeatLedger {
             record Target(UUID termId, String weekday, String slot) {}
             Target target = jdbc.sql("select term_id, weekday, slot from enrollment.seat where offering_id = :o")
                     .param("o", destinationId)
-                    .query(Target.class)
+                    .query(RecordRows.of(Target.class))
                     .single();
             String slotKey = Enrollment.slotKey(DayOfWeek.valueOf(target.weekday()), Slot.valueOf(target.slot()));
             long held = jdbc.sql("""

@@ -11,6 +11,7 @@ import org.kehou.organization.OrganizationQueries;
 import org.kehou.organization.OrganizationQueries.ClassSummary;
 import org.kehou.organization.Stage;
 import org.kehou.platform.NotFoundException;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +61,7 @@ public class HomeworkRates {
                 .param("school", schoolId)
                 .param("from", from)
                 .param("to", to)
-                .query(Count.class)
+                .query(RecordRows.of(Count.class))
                 .list();
         Map<UUID, ClassSummary> classes = new LinkedHashMap<>();
         organization.classes(scope, schoolId).forEach(c -> classes.put(c.id(), c));

@@ -44,7 +44,7 @@ public class OrganizationQueries {
         if (!scope.isCityWide()) {
             throw new NotFoundException("city");
         }
-        return jdbc.sql(countySql("")).query(CountySummary.class).list();
+        return jdbc.sql(countySql("")).query(RecordRows.of(CountySummary.class)).list();
     }
 
     public CountySummary county(UserScope scope, UUID countyId) {
@@ -53,7 +53,7 @@ public class OrganizationQueries {
         }
         return jdbc.sql(countySql("where co.id = :county"))
                 .param("county", countyId)
-                .query(CountySummary.class)
+                .query(RecordRows.of(CountySummary.class))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("county"));
     }
@@ -85,7 +85,7 @@ public class OrganizationQueries {
                 .param("q", query.likePattern())
                 .param("limit", query.size())
                 .param("offset", query.offset())
-                .query(SchoolSummary.class)
+                .query(RecordRows.of(SchoolSummary.class))
                 .list();
         return new Page<>(items, query.page(), query.size(), total);
     }
@@ -94,7 +94,7 @@ public class OrganizationQueries {
     public SchoolSummary school(UserScope scope, UUID schoolId) {
         return jdbc.sql(schoolSql(" where s.id = :school"))
                 .param("school", schoolId)
-                .query(SchoolSummary.class)
+                .query(RecordRows.of(SchoolSummary.class))
                 .optional()
                 .filter(s -> scope.canReadSchool(s.countyId(), s.id()))
                 .orElseThrow(() -> new NotFoundException("school"));
@@ -104,7 +104,7 @@ public class OrganizationQueries {
     public PublicSchool publicSchool(UUID schoolId) {
         return jdbc.sql("select id, name, stage from organization.school where id = :school")
                 .param("school", schoolId)
-                .query(PublicSchool.class)
+                .query(RecordRows.of(PublicSchool.class))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("school"));
     }
@@ -122,7 +122,7 @@ public class OrganizationQueries {
         SchoolSummary school = school(scope, schoolId);
         return jdbc.sql(classSql() + " where c.school_id = :school order by c.grade_level, c.name")
                 .param("school", school.id())
-                .query(ClassSummary.class)
+                .query(RecordRows.of(ClassSummary.class))
                 .list();
     }
 
@@ -130,7 +130,7 @@ public class OrganizationQueries {
     public ClassSummary schoolClass(UserScope scope, UUID classId) {
         ClassSummary c = jdbc.sql(classSql() + " where c.id = :id")
                 .param("id", classId)
-                .query(ClassSummary.class)
+                .query(RecordRows.of(ClassSummary.class))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("class"));
         boolean teaches = scope.has(Role.TEACHER)
@@ -149,7 +149,7 @@ public class OrganizationQueries {
         }
         return jdbc.sql(classSql() + " where c.head_teacher_id = :staff order by c.grade_level, c.name")
                 .param("staff", scope.staffId())
-                .query(ClassSummary.class)
+                .query(RecordRows.of(ClassSummary.class))
                 .list();
     }
 
@@ -248,7 +248,7 @@ public class OrganizationQueries {
                         from organization.student_guardian sg join organization.guardian g on g.id = sg.guardian_id
                         where sg.student_id = :id order by sg.primary_contact desc, g.name""")
                 .param("id", studentId)
-                .query(GuardianOfStudent.class)
+                .query(RecordRows.of(GuardianOfStudent.class))
                 .list();
     }
 
@@ -275,7 +275,7 @@ public class OrganizationQueries {
                 .param("q", query.likePattern())
                 .param("limit", query.size())
                 .param("offset", query.offset())
-                .query(GuardianRow.class)
+                .query(RecordRows.of(GuardianRow.class))
                 .list()
                 .stream()
                 .map(g -> full ? g : g.masked())
@@ -290,7 +290,7 @@ public class OrganizationQueries {
                 .sql(
                         "select id, staff_no, name, mobile, position, subject from organization.staff where school_id = :school order by name")
                 .param("school", school.id())
-                .query(StaffRow.class)
+                .query(RecordRows.of(StaffRow.class))
                 .list()
                 .stream()
                 .map(s -> full ? s : s.masked())
@@ -402,7 +402,7 @@ public class OrganizationQueries {
                         order by c.grade_level, c.name, st.name, st.id""")
                 .param("school", school.id())
                 .param("class", classId)
-                .query(RosterLine.class)
+                .query(RecordRows.of(RosterLine.class))
                 .list()
                 .stream()
                 .map(r -> full ? r : r.masked())
@@ -459,7 +459,7 @@ public class OrganizationQueries {
                         order by sg.guardian_id, st.name, st.id""")
                 .param("school", schoolId)
                 .param("classes", List.copyOf(new java.util.LinkedHashSet<>(classIds)))
-                .query(GuardianOfPupil.class)
+                .query(RecordRows.of(GuardianOfPupil.class))
                 .list();
     }
 

@@ -127,7 +127,7 @@ public class TermDirectory {
                 .param("school", schoolId)
                 .param("year", schoolYear)
                 .param("kind", kind.name())
-                .query(TermFacts.class)
+                .query(RecordRows.of(TermFacts.class))
                 .list();
     }
 

@@ -109,7 +109,10 @@ public class AuditTrail {
     public List<AuditRecord> historyOf(UUID objectId) {
         return jdbc.sql("""
                         select occurred_at, actor, action, object_type, object_id, before_state, after_state
-                        from platform.audit_event where object_id = :id order by occurred_at desc, id desc""").param("id", objectId).query(AuditRecord.class).list();
+                        from platform.audit_event where object_id = :id order by occurred_at desc, id desc""")
+                .param("id", objectId)
+                .query(RecordRows.of(AuditRecord.class))
+                .list();
     }
 
     static @Nullable String json(@Nullable Map<String, ?> state) {

@@ -111,7 +111,7 @@ public class Photos {
                         select county_id, school_id, stored_name, content_type, uploaded_by
                         from platform.photo where id = :id""")
                 .param("id", photoId)
-                .query(Stored.class)
+                .query(RecordRows.of(Stored.class))
                 .optional()
                 .filter(s -> scope.canReadSchool(s.countyId(), s.schoolId())
                         || s.schoolId().equals(scope.schoolId())

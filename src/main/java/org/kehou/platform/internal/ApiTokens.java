@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.kehou.platform.AccountManagement;
 import org.kehou.platform.ExpiringCache;
 import org.kehou.platform.Ids;
+import org.kehou.platform.RecordRows;
 import org.kehou.platform.UserScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,7 +103,7 @@ public class ApiTokens {
                         where token_hash = :hash and revoked_at is null and expires_at > :now""")
                 .param("hash", hash)
                 .param("now", LocalDateTime.now(clock))
-                .query(Row.class)
+                .query(RecordRows.of(Row.class))
                 .optional();
         if (row.isEmpty()) {
             return null;
