@@ -2774,6 +2774,7 @@ class AuthorizationMatrixTests {
 
     final Map<Relation, UUID> checkinChildren = new EnumMap<>(Relation.class);
     final Map<Relation, UUID> checkoutChildren = new EnumMap<>(Relation.class);
+    final Map<Relation, UUID> adminCheckinChildren = new EnumMap<>(Relation.class);
 
     /**
      * Children for the check-in and check-out rows (SCOPE-1, SCOPE-2): today's demo early arrival and extended-care
@@ -2799,13 +2800,41 @@ class AuthorizationMatrixTests {
             children.put(Relation.OTHER_SCHOOL, students.get(Relation.OTHER_SCHOOL));
             children.put(Relation.OTHER_COUNTY, students.get(Relation.OTHER_COUNTY));
         }
+        // the school admin's check-in takes in children of its own, so that neither row finds them in already:
+        // another of today's early arrivals (OWN) and a child of the school on nobody's list (SAME_SCHOOL)
+        List<UUID> taken = new ArrayList<>(students.values());
+        taken.addAll(checkinChildren.values());
+        taken.addAll(checkoutChildren.values());
+        List<UUID> expected =
+                care.expectedArrivals(demo.scope(Caller.SCHOOL_ADMIN.login), school, today).children().stream()
+                        .map(c -> c.studentId())
+                        .toList();
+        expected.stream()
+                .filter(id -> !taken.contains(id))
+                .findFirst()
+                .ifPresent(id -> adminCheckinChildren.put(Relation.OWN, id));
+        List<UUID> others = jdbc
+                .sql("select id from organization.student where school_id = :s order by id")
+                .param("s", school)
+                .query(UUID.class)
+                .list()
+                .stream()
+                .filter(id -> !taken.contains(id) && !expected.contains(id))
+                .limit(2)
+                .toList();
+        adminCheckinChildren.putIfAbsent(Relation.OWN, others.get(1));
+        adminCheckinChildren.put(Relation.SAME_SCHOOL, others.get(0));
+        adminCheckinChildren.put(Relation.OTHER_SCHOOL, students.get(Relation.OTHER_SCHOOL));
+        adminCheckinChildren.put(Relation.OTHER_COUNTY, students.get(Relation.OTHER_COUNTY));
     }
 
     /**
      * The early-arrival check-in and the extended-care check-out (SCOPE-1, SCOPE-2): the lists for any teacher; the
      * check-in for the care staff of the day, of a child on their list (OWN) or, with a reason, any child of their
-     * school (SAME_SCHOOL); the check-out release only for the supervisor of the child's care group (OWN); when today has no early arrival or extended care of
-     * the demo teacher (a day off), every child is out of their reach.
+     * school (SAME_SCHOOL); the school admin's page and check-in of any child of the school (OWN: one of the day's early
+     * arrivals, SAME_SCHOOL: a child on nobody's list, with a reason); the check-out release only for the supervisor of
+     * the child's care group (OWN); when today has no early arrival or extended care of the demo teacher (a day off),
+     * every child is out of their reach.
      */
     private void checkinRows(Set<Relation> none, Set<Relation> student) {
         Map<Role, Set<Relation>> teacher = Map.of(Role.TEACHER, none);
@@ -2828,6 +2857,25 @@ class AuthorizationMatrixTests {
                 false,
                 r -> post("/teacher/early-arrivals/check-in")
                         .param("studentId", checkinChildren.get(r).toString())
+                        .param("date", today)
+                        .param("reason", "矩阵签到"),
+                false);
+        row(
+                "GET /school/arrivals",
+                none,
+                200,
+                Map.of(Role.SCHOOL_ADMIN, none),
+                false,
+                r -> get("/school/arrivals").param("date", today),
+                true);
+        row(
+                "POST /school/arrivals/check-in",
+                student,
+                302,
+                arrivals ? Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL)) : Map.of(),
+                false,
+                r -> post("/school/arrivals/check-in")
+                        .param("studentId", adminCheckinChildren.get(r).toString())
                         .param("date", today)
                         .param("reason", "矩阵签到"),
                 false);

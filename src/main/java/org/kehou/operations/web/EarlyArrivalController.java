@@ -1,5 +1,6 @@
 package org.kehou.operations.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -31,16 +32,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The early-arrival check-in at {@code /teacher/early-arrivals} (SCOPE-1), made for a phone: the care staff's children
- * of the day with their expected time, who is in (time, by whom) and who is still expected, one tap to check a child
- * in, a search for a child of the school who is not on the list (taken in with the reason), and a correction with
- * its reason. {@code ?date=} shows another day; a date that cannot be read shows today and says so. A refusal is
- * shown in the card of the child, nothing is stored.
+ * The early-arrival check-in (SCOPE-1), made for a phone: the care staff's children of the day at
+ * {@code /teacher/early-arrivals}, all of the school's for its admin at {@code /school/arrivals}; each with their
+ * expected time, who is in (time, by whom) and who is still expected, one tap to check a child in, a search for a
+ * child of the school who is not on the list (taken in with the reason), and a correction with its reason. Both
+ * paths are served by the same handlers and template; what the caller may see and record is the façade's business.
+ * {@code ?date=} shows another day; a date that cannot be read shows today and says so. A refusal is shown in the
+ * card of the child, nothing is stored.
  */
 @Controller
 class EarlyArrivalController {
 
     static final String PATH = "/teacher/early-arrivals";
+    static final String SCHOOL_PATH = "/school/arrivals";
+    static final String CHECK_IN = "/check-in";
     static final String VIEW = "operations/teacher/early-arrivals";
 
     private final EarlyArrivals arrivals;
@@ -53,9 +58,10 @@ class EarlyArrivalController {
         this.clock = clock;
     }
 
-    @GetMapping(PATH)
+    @GetMapping({PATH, SCHOOL_PATH})
     String list(
             UserScope me,
+            HttpServletRequest request,
             @RequestParam(required = false) @Nullable String date,
             @RequestParam(required = false) @Nullable String q,
             @RequestHeader(value = Htmx.HEADER, required = false) @Nullable String hx,
@@ -68,24 +74,26 @@ class EarlyArrivalController {
                 model.addAttribute("badDate", date.length() > 30 ? date.substring(0, 30) : date);
             }
         }
-        return Htmx.view(hx, view(me, day, q, model), "list");
+        return Htmx.view(hx, view(me, base(request), day, q, model), "list");
     }
 
-    @PostMapping(PATH + "/check-in")
+    @PostMapping({PATH + CHECK_IN, SCHOOL_PATH + CHECK_IN})
     String checkIn(
             UserScope me,
+            HttpServletRequest request,
             @Valid @ModelAttribute("checkInForm") CheckInForm form,
             BindingResult result,
             @RequestHeader(value = Htmx.HEADER, required = false) @Nullable String hx,
             Locale locale,
             Model model,
             RedirectAttributes redirect) {
+        String base = base(request);
         LocalDate day = form.date == null ? LocalDate.now(clock) : form.date;
         boolean done =
                 !result.hasErrors() && OperationsForms.attempt(result, () -> arrivals.checkIn(me, form.toCommand()));
         if (done && !"true".equals(hx)) {
             redirect.addFlashAttribute("flash", "checkin.done");
-            return "redirect:" + PATH + "?date=" + day;
+            return "redirect:" + base + "?date=" + day;
         }
         if (!done) {
             model.addAttribute("checkInFor", form.studentId);
@@ -96,7 +104,7 @@ class EarlyArrivalController {
                             .distinct()
                             .toList());
         }
-        String view = view(me, day, done ? null : form.q, model);
+        String view = view(me, base, day, done ? null : form.q, model);
         if (!done && !shown(model, form.studentId)) {
             // the child has no card on the page (e.g. a foreign id or the search is gone): say it above the list
             model.addAttribute("checkInFor", null);
@@ -118,7 +126,15 @@ class EarlyArrivalController {
                         && found.stream().anyMatch(s -> ((StudentRow) s).id().equals(studentId));
     }
 
-    private String view(UserScope me, LocalDate day, @Nullable String q, Model model) {
+    /** The page's own path, {@link #PATH} or {@link #SCHOOL_PATH}, which its forms and links go back to. */
+    private static String base(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(SCHOOL_PATH) || path.startsWith(SCHOOL_PATH + "/") ? SCHOOL_PATH : PATH;
+    }
+
+    private String view(UserScope me, String base, LocalDate day, @Nullable String q, Model model) {
+        model.addAttribute("base", base);
+        model.addAttribute("schoolDesk", base.equals(SCHOOL_PATH));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("arrivalDay", arrivals.day(me, day));
         String search = q == null ? "" : q.strip();

@@ -92,6 +92,7 @@ class ShellAdvice {
             items.add(new NavItem("nav.registrationCounts", "/school/registration-counts"));
             items.add(new NavItem("nav.careRequests", "/school/care-requests"));
             items.add(new NavItem("nav.earlyArrivals", "/school/early-arrivals"));
+            items.add(new NavItem("nav.schoolCheckIn", "/school/arrivals"));
             items.add(new NavItem("nav.extendedCare", "/school/extended-care"));
             items.add(new NavItem("nav.pickup", "/school/pickup"));
             items.add(new NavItem("nav.patrols", "/school/patrols"));

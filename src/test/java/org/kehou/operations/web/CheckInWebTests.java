@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The check-in and check-out pages (SCOPE-1, SCOPE-2) of a school whose term holds today as a school day: whole or,
  * for htmx, only the list; one tap checks a child in and a second is refused beside the child; bad input (unknown or
  * foreign child, missing or too long reason, a date that cannot be read) shows a clear message or 404 and stores
- * nothing; the supervisor releases a child of the care group through the gate's hand-over.
+ * nothing; the school admin's check-in at {@code /school/arrivals} shows all of the school's early arrivals and
+ * takes children in and corrects entries by the same rules; the staff of another school get 404 for the school's
+ * children; the supervisor releases a child of the care group through the gate's hand-over.
  */
 @KehouTest
 class CheckInWebTests {
@@ -74,9 +77,17 @@ class CheckInWebTests {
 
     @BeforeEach
     void school() {
-        school = new OperationsFixtures(organization, queries, accounts, planning, catalog, clock)
-                .school(demo.county("410305"));
         today = LocalDate.now(clock);
+        school = schoolInSessionToday();
+        expected = school.family("网签甲");
+        unlisted = school.otherFamily("网签乙");
+        expectEarly(school, expected, "网签甲");
+    }
+
+    /** A new school of the demo county whose term holds today as a school day. */
+    private TestSchool schoolInSessionToday() {
+        TestSchool created = new OperationsFixtures(organization, queries, accounts, planning, catalog, clock)
+                .school(demo.county("410305"));
         int year = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
         boolean autumn = !today.isBefore(LocalDate.of(year, 9, 1)) && today.isBefore(LocalDate.of(year + 1, 2, 15));
         LocalDate earliest = autumn ? LocalDate.of(year, 8, 15) : LocalDate.of(year + 1, 1, 15);
@@ -84,25 +95,29 @@ class CheckInWebTests {
         LocalDate start = today.minusDays(5).isBefore(earliest) ? earliest : today.minusDays(5);
         LocalDate end = today.plusDays(5).isAfter(latest) ? latest : today.plusDays(5);
         UUID term = organization.planTerm(
-                school.admin(), school.id(), year, autumn ? TermKind.AUTUMN : TermKind.SPRING, start, end);
+                created.admin(), created.id(), year, autumn ? TermKind.AUTUMN : TermKind.SPRING, start, end);
         if (today.getDayOfWeek() == DayOfWeek.SATURDAY || today.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            organization.markDay(school.admin(), term, today, DayKind.MAKE_UP_DAY, "补课");
+            organization.markDay(created.admin(), term, today, DayKind.MAKE_UP_DAY, "补课");
         }
-        expected = school.family("网签甲");
-        unlisted = school.otherFamily("网签乙");
+        return created;
+    }
+
+    /** Today's accepted early arrival of the child, in the care of the school's head teacher. */
+    private void expectEarly(TestSchool at, Family family, String name) {
         jdbc.sql("""
                         insert into enrollment.early_arrival_request (id, version, county_id, school_id, student_id,
                           student_name, grade_level, class_name, guardian_id, first_day, last_day, arrival_time,
                           reason, special_need, status, care_staff_id, care_staff_name, submitted_at, decided_at)
-                        values (:id, 0, :county, :school, :student, '网签甲', 2, '1班', :guardian, :day, :day, '07:25',
+                        values (:id, 0, :county, :school, :student, :name, 2, '1班', :guardian, :day, :day, '07:25',
                           '上班早', false, 'ACCEPTED', :staff, '看护老师', :at, :at)""")
                 .param("id", UUID.randomUUID())
-                .param("county", school.countyId())
-                .param("school", school.id())
-                .param("student", expected.student())
-                .param("guardian", expected.guardian())
+                .param("county", at.countyId())
+                .param("school", at.id())
+                .param("student", family.student())
+                .param("name", name)
+                .param("guardian", family.guardian())
                 .param("day", today)
-                .param("staff", school.teacherStaff())
+                .param("staff", at.teacherStaff())
                 .param("at", LocalDateTime.now(clock))
                 .update();
     }
@@ -208,6 +223,174 @@ class CheckInWebTests {
                         .getStatus())
                 .isEqualTo(404);
         assertThat(entries()).isZero();
+    }
+
+    @Test
+    void theSchoolAdminSeesEveryEarlyArrivalOfTheSchoolWholeOrForHtmxAndChecksChildrenIn() throws Exception {
+        String page = admin(get("/school/arrivals").param("date", today.toString()), 200);
+        assertThat(page)
+                .contains("<html")
+                .contains("提前到校签到")
+                .contains("网签甲")
+                .contains("看护老师：看护老师")
+                .contains("待到校")
+                .contains("action=\"/school/arrivals/check-in\"")
+                .contains("hx-post=\"/school/arrivals/check-in\"")
+                .contains("hx-get=\"/school/arrivals\"")
+                .contains("href=\"/school/early-arrivals?date=" + today + "\"")
+                .doesNotContain("/teacher/")
+                .contains("id=\"tap-" + expected.student() + "\"");
+        String fragment =
+                admin(get("/school/arrivals").param("date", today.toString()).header("HX-Request", "true"), 200);
+        assertThat(fragment)
+                .doesNotContain("<html")
+                .contains("id=\"list\"")
+                .contains("网签甲")
+                .contains("action=\"/school/arrivals/check-in\"");
+
+        MockHttpServletResponse done = mvc.perform(checkIn("/school/arrivals", expected.student())
+                        .with(csrf())
+                        .with(SignIn.as(school.admin())))
+                .andReturn()
+                .getResponse();
+        assertThat(done.getStatus()).isEqualTo(302);
+        assertThat(done.getRedirectedUrl()).isEqualTo("/school/arrivals?date=" + today);
+        assertThat(admin(get("/school/arrivals"), 200))
+                .contains("已到校")
+                .contains("经办：" + school.admin().displayName())
+                .doesNotContain("id=\"tap-" + expected.student() + "\"")
+                .contains("id=\"correct-" + expected.student() + "\"");
+        // the care staff sees the admin's check-in on their own page
+        assertThat(body(get("/teacher/early-arrivals"), 200))
+                .contains("经办：" + school.admin().displayName());
+
+        // a child on nobody's list, found by name and taken in with a reason, answered with the list for htmx
+        assertThat(admin(get("/school/arrivals").param("q", "网签乙"), 200))
+                .contains("id=\"found-" + unlisted.student() + "\"");
+        String taken = admin(
+                checkIn("/school/arrivals", unlisted.student())
+                        .param("reason", "哥哥早到")
+                        .header("HX-Request", "true"),
+                200);
+        assertThat(taken).doesNotContain("<html").contains("名单外到校的学生").contains("原因：哥哥早到");
+        assertThat(entries()).isEqualTo(2);
+
+        // a correction with its reason is a further entry
+        UUID latest = latestEntry(expected.student());
+        assertThat(mvc.perform(checkIn("/school/arrivals", expected.student())
+                                .param("corrects", latest.toString())
+                                .param("present", "false")
+                                .param("reason", "家长送错日子")
+                                .with(csrf())
+                                .with(SignIn.as(school.admin())))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/school/arrivals?date=" + today);
+        assertThat(admin(get("/school/arrivals"), 200)).contains("更正为未到校").contains("原因：家长送错日子");
+        assertThat(entries()).isEqualTo(3);
+    }
+
+    @Test
+    void theSchoolAdminsBadInputIsRefusedClearlyAndStoresNothing() throws Exception {
+        assertThat(admin(get("/school/arrivals").param("date", "x'><script>"), 200))
+                .contains("无法识别日期")
+                .doesNotContain("<script>")
+                .contains("网签甲");
+        assertThat(admin(
+                        post("/school/arrivals/check-in")
+                                .param("studentId", expected.student().toString())
+                                .param("date", "2026-13-45"),
+                        200))
+                .contains("请输入有效的日期");
+        assertThat(admin(
+                        post("/school/arrivals/check-in")
+                                .param("studentId", "nope")
+                                .param("date", today.toString()),
+                        200))
+                .contains("无法识别所选学生");
+        assertThat(adminStatus(checkIn("/school/arrivals", UUID.randomUUID()).param("reason", "无此人")))
+                .isEqualTo(404);
+        UUID foreign = jdbc.sql("select id from organization.student where school_id = :s limit 1")
+                .param("s", demo.school("JX-PS"))
+                .query(UUID.class)
+                .single();
+        assertThat(adminStatus(checkIn("/school/arrivals", foreign).param("reason", "外校")))
+                .isEqualTo(404);
+        assertThat(admin(checkIn("/school/arrivals", unlisted.student()), 200)).contains("名单外的学生和更正都必须填写原因");
+        assertThat(admin(checkIn("/school/arrivals", expected.student()).param("reason", "长".repeat(201)), 200))
+                .contains("原因最多 200 个字");
+        assertThat(entries()).isZero();
+
+        // a correction without its reason is refused beside the child and adds no entry
+        assertThat(adminStatus(checkIn("/school/arrivals", expected.student()))).isEqualTo(302);
+        UUID latest = latestEntry(expected.student());
+        String refused = admin(
+                checkIn("/school/arrivals", expected.student())
+                        .param("corrects", latest.toString())
+                        .param("present", "false")
+                        .param("reason", "  ")
+                        .header("HX-Request", "true"),
+                200);
+        assertThat(refused)
+                .doesNotContain("<html")
+                .contains("id=\"errors-" + expected.student() + "\"")
+                .contains("名单外的学生和更正都必须填写原因");
+        String english = admin(
+                checkIn("/school/arrivals", expected.student())
+                        .param("corrects", latest.toString())
+                        .cookie(new jakarta.servlet.http.Cookie("kehou-lang", "en")),
+                200);
+        assertThat(english).contains("every correction, needs a reason");
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    @Test
+    void theStaffOfAnotherSchoolGetNotFoundForThisSchoolsChildren() throws Exception {
+        TestSchool other = schoolInSessionToday();
+        Family theirs = other.family("网签丁");
+        expectEarly(other, theirs, "网签丁");
+        for (var caller : List.of(other.admin(), other.teacher())) {
+            String path = caller == other.admin() ? "/school/arrivals" : "/teacher/early-arrivals";
+            for (UUID child : List.of(expected.student(), unlisted.student())) {
+                int status = mvc.perform(checkIn(path, child)
+                                .param("reason", "外校代签")
+                                .with(csrf())
+                                .with(SignIn.as(caller)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
+                assertThat(status).as(caller.displayName() + " " + child).isEqualTo(404);
+            }
+            String list = mvc.perform(get(path).param("q", "网签").with(SignIn.as(caller)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(list).contains("网签丁").doesNotContain("网签甲").doesNotContain("网签乙");
+        }
+        assertThat(entries()).isZero();
+        // the paths follow the role: the admin has no teacher's page, the teacher no admin's page
+        assertThat(mvc.perform(get("/teacher/early-arrivals").with(SignIn.as(school.admin())))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(status(get("/school/arrivals"))).isEqualTo(403);
+        assertThat(status(checkIn("/school/arrivals", expected.student()))).isEqualTo(403);
+        assertThat(entries()).isZero();
+    }
+
+    @Test
+    void theAdminsEarlyArrivalListLinksToTheCheckIn() throws Exception {
+        assertThat(admin(get("/school/early-arrivals").param("date", today.toString()), 200))
+                .contains("href=\"/school/arrivals?date=" + today + "\"")
+                .contains("到校签到情况");
+        assertThat(admin(
+                        get("/school/early-arrivals")
+                                .param("date", today.toString())
+                                .cookie(new jakarta.servlet.http.Cookie("kehou-lang", "en")),
+                        200))
+                .contains("Who has checked in");
     }
 
     @Test
@@ -319,9 +502,32 @@ class CheckInWebTests {
     }
 
     private MockHttpServletRequestBuilder checkIn(UUID student) {
-        return post("/teacher/early-arrivals/check-in")
-                .param("studentId", student.toString())
-                .param("date", today.toString());
+        return checkIn("/teacher/early-arrivals", student);
+    }
+
+    private MockHttpServletRequestBuilder checkIn(String page, UUID student) {
+        return post(page + "/check-in").param("studentId", student.toString()).param("date", today.toString());
+    }
+
+    private String admin(MockHttpServletRequestBuilder request, int status) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request.with(csrf()).with(SignIn.as(school.admin())))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(status);
+        return response.getContentAsString();
+    }
+
+    private int adminStatus(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(csrf()).with(SignIn.as(school.admin())))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
+
+    private UUID latestEntry(UUID student) {
+        return jdbc.sql("""
+                        select id from operations.early_arrival_check_in where student_id = :s
+                        order by entry_no desc limit 1""").param("s", student).query(UUID.class).single();
     }
 
     private MockHttpServletRequestBuilder release(UUID guardian) {

@@ -16,13 +16,16 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The navigation of the shell follows the role (SCOPE-1, SCOPE-2): a teacher reaches the early-arrival check-in and
- * the extended-care check-out from every page, a guardian does not see them; an htmx request gets no shell.
+ * the extended-care check-out from every page, a guardian does not see them; the school admin reaches the school's
+ * check-in beside the early-arrival list; an htmx request gets no shell.
  */
 @KehouTest
 class NavigationWebTests {
 
     static final String EARLY = "href=\"/teacher/early-arrivals\"";
     static final String EXTENDED = "href=\"/teacher/extended-care\"";
+    static final String SCHOOL_CHECK_IN = "href=\"/school/arrivals\"";
+    static final String SCHOOL_LIST = "href=\"/school/early-arrivals\"";
 
     @Autowired
     MockMvc mvc;
@@ -55,6 +58,26 @@ class NavigationWebTests {
                     .contains("id=\"mainNav\"")
                     .doesNotContain(EARLY)
                     .doesNotContain(EXTENDED);
+        }
+    }
+
+    @Test
+    void aSchoolAdminReachesTheCheckInBesideTheEarlyArrivalListInBothLanguages() throws Exception {
+        UserScope admin = demo.scope("JX-PS-ADMIN");
+        assertThat(page(get("/inbox"), admin)).contains(SCHOOL_LIST + ">早到名单<").contains(SCHOOL_CHECK_IN + ">早到签到<");
+        assertThat(page(get("/inbox").cookie(new Cookie("kehou-lang", "en")), admin))
+                .contains(SCHOOL_CHECK_IN + ">Early-arrival check-in<");
+        assertThat(page(get("/school/arrivals"), admin))
+                .contains("class=\"nav-link active\" " + SCHOOL_CHECK_IN)
+                .doesNotContain("class=\"nav-link active\" " + SCHOOL_LIST);
+        assertThat(page(get("/school/early-arrivals"), admin))
+                .contains("class=\"nav-link active\" " + SCHOOL_LIST)
+                .doesNotContain("class=\"nav-link active\" " + SCHOOL_CHECK_IN);
+        assertThat(page(get("/school/arrivals").header(Htmx.HEADER, "true"), admin))
+                .doesNotContain("<html")
+                .doesNotContain(SCHOOL_CHECK_IN);
+        for (String login : new String[] {"19900000001", "JX-PS-T01"}) {
+            assertThat(page(get("/inbox"), demo.scope(login))).as(login).doesNotContain(SCHOOL_CHECK_IN);
         }
     }
 
