@@ -86,6 +86,7 @@ public class Dashboards {
         Map<UUID, Long> incidents = perSchool("""
                 select school_id, count(*) as n from operations.incident
                 where county_id = :county and occurred_at >= :from and occurred_at < :until group by school_id""", countyId, day);
+        Map<UUID, Long> absent = AbsentToday.perSchool(jdbc, countyId, day);
         List<SchoolDay> result = new ArrayList<>();
         for (SchoolSummary school : schools) {
             Patrols.Coverage coverage = patrols.coverage(PickupSchedule.reader(school.id()), school.id(), day);
@@ -103,7 +104,7 @@ public class Dashboards {
                             marks.getOrDefault("ABSENT", 0L),
                             marks.getOrDefault("LEAVE", 0L)),
                     handedOver,
-                    Math.max(0, school.students() - handedOver),
+                    Math.max(0, school.students() - handedOver - absent.getOrDefault(school.id(), 0L)),
                     (int) coverage.patrolled(),
                     coverage.percent(),
                     new Homework(
@@ -169,7 +170,8 @@ public class Dashboards {
      * @param sessions the offerings the school runs that day
      * @param sessionsCalled those of them with a roll call
      * @param released the children handed over
-     * @param notReleased the children of the school not handed over (yet)
+     * @param notReleased the children of the school not handed over (yet), but for those the day's roll call has absent
+     *     or on leave in every session that recorded them
      * @param patrolled the sessions with at least one patrol
      */
     public record SchoolDay(
@@ -210,6 +212,12 @@ public class Dashboards {
 
         public long patrolled() {
             return schools.stream().mapToLong(SchoolDay::patrolled).sum();
+        }
+
+        /** The share of the county's sessions of the day with at least one patrol, as each school's is counted. */
+        public int patrolPercent() {
+            long sessions = sessions();
+            return sessions == 0 ? 0 : (int) Math.round(100.0 * patrolled() / sessions);
         }
 
         public Homework homework() {

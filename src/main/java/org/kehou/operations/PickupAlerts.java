@@ -151,13 +151,16 @@ class PickupAlerts {
             UUID countyId, UUID schoolId, LocalDate day, PickupService service, LocalDateTime due, LocalDateTime now) {
         UserScope reader = PickupSchedule.reader(schoolId);
         Set<UUID> released = pickup.releasedOn(schoolId, day);
+        Set<UUID> absent = AbsentToday.of(jdbc, schoolId, day);
         List<StudentRow> waiting = new ArrayList<>();
         int page = 0;
         Page<StudentRow> students;
         do {
             students = organization.students(
                     reader, schoolId, null, new PageQuery(page++, PageQuery.MAX_SIZE, "class", false, ""));
-            students.items().stream().filter(s -> !released.contains(s.id())).forEach(waiting::add);
+            students.items().stream()
+                    .filter(s -> !released.contains(s.id()) && !absent.contains(s.id()))
+                    .forEach(waiting::add);
         } while (students.hasNext());
         int inserted = jdbc.sql("""
                         insert into operations.pickup_alert (id, county_id, school_id, on_date, service, due_at,

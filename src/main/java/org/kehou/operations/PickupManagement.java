@@ -262,6 +262,7 @@ public class PickupManagement {
         Map<UUID, PickupArrangement> byStudent = arrangementsOf(ids);
         Map<UUID, List<FlagLine>> activeFlags = flagsOf(ids, true);
         Map<UUID, List<ReleaseLine>> entries = releasesOn(schoolClass.schoolId(), day, ids);
+        Set<UUID> absent = AbsentToday.of(jdbc, schoolClass.schoolId(), day);
         List<ChildStatus> children = students.stream()
                 .map(s -> {
                     StudentDetails details = organization.student(scope, s.id());
@@ -274,7 +275,8 @@ public class PickupManagement {
                             choices(details.guardians(), arrangement),
                             arrangement != null && arrangement.aloneConsent(),
                             activeFlags.getOrDefault(s.id(), List.of()),
-                            entries.getOrDefault(s.id(), List.of()));
+                            entries.getOrDefault(s.id(), List.of()),
+                            absent.contains(s.id()));
                 })
                 .toList();
         return new DayList(day, service, true, endsAt, schoolClass, children);
@@ -303,7 +305,8 @@ public class PickupManagement {
                 choices(details.guardians(), arrangement),
                 arrangement != null && arrangement.aloneConsent(),
                 flagsOf(List.of(studentId), true).getOrDefault(studentId, List.of()),
-                releasesOn(child.schoolId(), day, List.of(studentId)).getOrDefault(studentId, List.of()));
+                releasesOn(child.schoolId(), day, List.of(studentId)).getOrDefault(studentId, List.of()),
+                AbsentToday.of(jdbc, child.schoolId(), day).contains(studentId));
     }
 
     /**
@@ -946,6 +949,8 @@ public class PickupManagement {
      * A child at the end of a service.
      *
      * @param entries the day's hand-over entries, oldest first; the last one holds
+     * @param absent whether the day's roll call has the child absent or on leave in every session that recorded them
+     *     ({@link AbsentToday}), so that they are not waiting at the gate; they may still be handed over
      */
     public record ChildStatus(
             UUID studentId,
@@ -955,7 +960,8 @@ public class PickupManagement {
             List<Choice> choices,
             boolean aloneConsent,
             List<FlagLine> flags,
-            List<ReleaseLine> entries) {
+            List<ReleaseLine> entries,
+            boolean absent) {
 
         public boolean released() {
             return !entries.isEmpty();
@@ -984,8 +990,9 @@ public class PickupManagement {
             return children.stream().filter(ChildStatus::released).count();
         }
 
+        /** The children not handed over yet, but for those the day's roll call has absent or on leave. */
         public List<ChildStatus> waiting() {
-            return children.stream().filter(c -> !c.released()).toList();
+            return children.stream().filter(c -> !c.released() && !c.absent()).toList();
         }
     }
 

@@ -219,6 +219,53 @@ class DashboardsTests {
         assertThat(day.incidents()).isEqualTo(1);
     }
 
+    /**
+     * A child the day's roll call has absent or on leave in every session that recorded them is not waiting at the
+     * gate: not counted as not handed over, shown as absent on the hand-over list, and left out of the
+     * not-yet-picked-up alert; a child absent in one session but present in another still is (OPS-1, OPS-2).
+     */
+    @Test
+    void aChildAbsentAtEveryRollCallOfTheDayIsNotWaitingAtTheGate() {
+        onTheDay.recordRollCall(
+                school.teacher(),
+                homework,
+                school.day(),
+                new RollCall(
+                        Map.of(third.student(), AttendanceMark.ABSENT, second.student(), AttendanceMark.ABSENT), null));
+        onTheDay.recordRollCall(
+                school.teacher(),
+                enrichment,
+                school.day(),
+                new RollCall(Map.of(third.student(), AttendanceMark.LEAVE), null));
+
+        assertThat(dashboards.school(school.admin(), school.id(), school.day()).notReleased())
+                .isEqualTo(2);
+        assertThat(pickup.status(school.admin(), third.student(), school.day()).absent())
+                .isTrue();
+        assertThat(pickup.status(school.admin(), second.student(), school.day()).absent())
+                .isFalse();
+        assertThat(FixedClocks.alerts(
+                                school.day().atTime(18, 16),
+                                queries,
+                                schedule,
+                                pickup,
+                                notifications,
+                                jdbc,
+                                transactions)
+                        .check(school.countyId(), school.id(), school.day())
+                        .orElseThrow()
+                        .waiting())
+                .contains(first.student(), second.student())
+                .doesNotContain(third.student());
+
+        handOver(school.admin(), third);
+        assertThat(pickup.status(school.admin(), third.student(), school.day()).released())
+                .as("a child absent at the roll call may still be handed over")
+                .isTrue();
+        assertThat(dashboards.school(school.admin(), school.id(), school.day()).notReleased())
+                .isEqualTo(2);
+    }
+
     @Test
     void aCountyShowsEachOfItsSchoolsAndTheirSum() {
         onTheDay.recordRollCall(
@@ -253,10 +300,14 @@ class DashboardsTests {
                 .isInstanceOf(NotFoundException.class);
     }
 
-    /** The child's guardian collects them at the end of slot 2. */
+    /** The child's guardian collects them at the end of slot 2, handed over by the class's teacher. */
     private void handOver(Family family) {
+        handOver(school.teacher(), family);
+    }
+
+    private void handOver(org.kehou.platform.UserScope by, Family family) {
         pickup.release(
-                school.teacher(),
+                by,
                 new Release(
                         family.student(),
                         school.day(),
