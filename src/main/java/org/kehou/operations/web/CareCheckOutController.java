@@ -1,5 +1,6 @@
 package org.kehou.operations.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -84,7 +85,8 @@ class CareCheckOutController {
             @RequestHeader(value = Htmx.HEADER, required = false) @Nullable String hx,
             Locale locale,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         LocalDate day = form.date == null ? LocalDate.now(clock) : form.date;
         form.service = PickupService.EXTENDED_CARE;
         checkOut.child(me, studentId, day);
@@ -104,6 +106,9 @@ class CareCheckOutController {
                             .toList());
         }
         if ("true".equals(hx)) {
+            if (released) {
+                response.setHeader(Htmx.TRIGGER, StaffPickupController.RELEASED);
+            }
             CareChild child = checkOut.child(me, studentId, day);
             common(day, model);
             model.addAttribute("careTimes", times(List.of(child)));

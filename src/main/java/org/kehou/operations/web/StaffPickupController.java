@@ -1,5 +1,6 @@
 package org.kehou.operations.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,6 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class StaffPickupController {
+
+    /** The htmx event a hand-over answers with, on which the page's counts are read again. */
+    static final String RELEASED = "pickup-released";
 
     static final String TEACHER = "/teacher/pickup";
     static final String SCHOOL = "/school/pickup";
@@ -91,8 +95,9 @@ class StaffPickupController {
             @RequestHeader(value = Htmx.HEADER, required = false) @Nullable String hx,
             Locale locale,
             Model model,
-            RedirectAttributes redirect) {
-        return release(me, TEACHER, studentId, form, result, classId, waiting, hx, locale, model, redirect);
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return release(me, TEACHER, studentId, form, result, classId, waiting, hx, locale, model, redirect, response);
     }
 
     @PostMapping(SCHOOL + "/children/{studentId}/release")
@@ -106,8 +111,9 @@ class StaffPickupController {
             @RequestHeader(value = Htmx.HEADER, required = false) @Nullable String hx,
             Locale locale,
             Model model,
-            RedirectAttributes redirect) {
-        return release(me, SCHOOL, studentId, form, result, classId, waiting, hx, locale, model, redirect);
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return release(me, SCHOOL, studentId, form, result, classId, waiting, hx, locale, model, redirect, response);
     }
 
     @GetMapping(TEACHER + "/children/{studentId}")
@@ -193,7 +199,8 @@ class StaffPickupController {
             @Nullable String hx,
             Locale locale,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         LocalDate day = form.date == null ? LocalDate.now(clock) : form.date;
         pickup.status(me, studentId, day);
         boolean released = !result.hasErrors()
@@ -215,6 +222,10 @@ class StaffPickupController {
                             .toList());
         }
         if ("true".equals(hx)) {
+            if (released) {
+                // the child's card is swapped; the page's counts fetch themselves again on this event
+                response.setHeader(Htmx.TRIGGER, RELEASED);
+            }
             model.addAttribute("base", base);
             model.addAttribute("day", day);
             model.addAttribute("service", service);

@@ -5,6 +5,9 @@ public final class Htmx {
 
     public static final String HEADER = "HX-Request";
 
+    /** The response header that makes htmx raise events on the page. */
+    public static final String TRIGGER = "HX-Trigger";
+
     private Htmx() {}
 
     /** The view for the request: {@code view} for a page load, {@code view :: fragment} for htmx. */

@@ -171,6 +171,7 @@ class TeacherHandsOverChildBrowserTests {
                         .getText())
                 .isEqualTo("未交接");
 
+        String countsBefore = teacher.findElement(By.id("counts")).getText();
         By give = By.id("give-" + toGrandmother + "-" + grandmother);
         assertThat(teacher.findElement(give).findElement(By.tagName("img")).getAttribute("src"))
                 .contains("/photos/");
@@ -182,6 +183,9 @@ class TeacherHandsOverChildBrowserTests {
         assertThat(teacher.findElement(By.cssSelector("#child-" + toGrandmother + " .badge"))
                         .getText())
                 .isEqualTo("已交接");
+        // the counts above the list read themselves again after the card was swapped, without a reload
+        waitFor(teacher).until(d -> !d.findElement(By.id("counts")).getText().equals(countsBefore));
+        assertThat(handedOver(teacher.findElement(By.id("counts")).getText())).isEqualTo(handedOver(countsBefore) + 1);
         assertFitsThePhone(teacher);
 
         assertThat(count("select count(*) from operations.pickup_release where student_id = :s", toGrandmother))
@@ -190,6 +194,13 @@ class TeacherHandsOverChildBrowserTests {
                 .isZero();
         assertThat(count("select count(*) from operations.pickup_refusal where student_id = :s", toStranger))
                 .isEqualTo(1);
+    }
+
+    /** The first figure of the counts line, "已交接 n / m 人，未交接 k 人": how many were handed over. */
+    private static int handedOver(String counts) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)").matcher(counts);
+        assertThat(m.find()).as(counts).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     /**

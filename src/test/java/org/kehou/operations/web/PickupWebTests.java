@@ -155,7 +155,9 @@ class PickupWebTests {
                 .contains("交给 孙奶奶")
                 .contains("139****7777")
                 .doesNotContain("13900007777")
-                .contains("结束时间 18:00");
+                .contains("结束时间 18:00")
+                .contains("hx-trigger=\"pickup-released from:body\"")
+                .contains("hx-select=\"#counts\"");
         String admin = page(school.admin(), "/school/pickup?date=" + school.day() + "&service=SLOT_2");
         assertThat(admin).contains("网页丙").contains("各班交接情况");
         assertThat(page(school.otherTeacher(), "/teacher/pickup?date=" + school.day()))
@@ -214,12 +216,18 @@ class PickupWebTests {
                 .contains("id=\"child-" + family.student() + "\"")
                 .contains("已交接")
                 .contains("交给 网页戊妈妈（母亲），经办：" + school.teacher().displayName());
+        assertThat(response.getHeader("HX-Trigger"))
+                .as("the page's counts read themselves again after a hand-over")
+                .isEqualTo("pickup-released");
         var again = mvc.perform(release(school.teacher(), family.student())
                         .param("choice", "GUARDIAN:" + family.guardian())
                         .header("HX-Request", "true"))
                 .andReturn()
                 .getResponse();
         assertThat(again.getContentAsString()).contains("网页戊已于").contains("更正交接记录");
+        assertThat(again.getHeader("HX-Trigger"))
+                .as("a refused hand-over changes no count")
+                .isNull();
         var plain = mvc.perform(release(school.admin(), school.family("网页己").student())
                         .param("choice", "GUARDIAN:" + UUID.randomUUID()))
                 .andReturn()
