@@ -18,3 +18,17 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+// After a refused form, brings the first field in error (or the form's own errors) into view: on a phone the field,
+// such as a correction's reason under a class of 45, may be far below where the answer opens.
+function showFirstError(root) {
+  var error = root && root.querySelector ? root.querySelector(".is-invalid, .form-errors") : null;
+  if (error) {
+    error.scrollIntoView({ block: "center" });
+  }
+}
+document.addEventListener("DOMContentLoaded", function () {
+  showFirstError(document);
+});
+document.addEventListener("htmx:afterSwap", function (event) {
+  showFirstError(event.detail.target);
+});

@@ -119,6 +119,7 @@ class TeacherHandsOverChildBrowserTests {
             long waitingBefore = figure(admin, "not-released");
 
             signIn(teacher, "JX-PS-T01");
+            refusedCorrectionOpensAtItsReason(teacher, session, LocalDate.parse(day[0]));
             teacher.get(url("/teacher/sessions/" + session + "/" + day[0] + "/roll-call"));
             waitFor(teacher).until(ExpectedConditions.visibilityOfElementLocated(By.id("child-" + absent)));
             assertFitsThePhone(teacher);
@@ -194,6 +195,31 @@ class TeacherHandsOverChildBrowserTests {
                 .isZero();
         assertThat(count("select count(*) from operations.pickup_refusal where student_id = :s", toStranger))
                 .isEqualTo(1);
+    }
+
+    /**
+     * A correction of an earlier week's session saved without its reason is refused, and the answer opens at the
+     * reason in error, not at the top of the class's list, which on a phone hides it.
+     */
+    private void refusedCorrectionOpensAtItsReason(WebDriver teacher, UUID session, LocalDate day) {
+        for (int weeks = 1; weeks <= 4; weeks++) {
+            teacher.get(url("/teacher/sessions/" + session + "/" + day.minusWeeks(weeks) + "/roll-call"));
+            if (!teacher.findElements(By.id("correction-note")).isEmpty()) {
+                click(teacher, By.id("save"));
+                waitFor(teacher)
+                        .until(d -> d.findElement(By.id("reason"))
+                                .getAttribute("class")
+                                .contains("is-invalid"));
+                waitFor(teacher).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("var r = document.getElementById('reason').getBoundingClientRect();"
+                                + " return r.top >= 0 && r.bottom <= window.innerHeight;"));
+                assertThat(teacher.findElement(By.id("reason")).getLocation().getY())
+                        .as("the reason is below the first screen of the page")
+                        .isGreaterThan(844);
+                return;
+            }
+        }
+        throw new AssertionError("no session in the four weeks before " + day + " to correct");
     }
 
     /** The first figure of the counts line, "已交接 n / m 人，未交接 k 人": how many were handed over. */

@@ -98,7 +98,17 @@ class DashboardWebTests {
                 .getContentAsString();
         assertThat(page)
                 .containsPattern("id=\"school-" + school.id() + "\">\\s*<td>[^<]+</td>\\s*<td[^>]*>0 / 1</td>")
-                .contains("id=\"totals\"");
+                .contains("id=\"totals\"")
+                .as("the totals' patrol coverage is a share of the sessions, as each school's is")
+                .containsPattern("id=\"totals\">(?:\\s*<td[^>]*>[^<]*</td>){6}\\s*<td[^>]*>\\d+%</td>");
+        String english = mvc.perform(get("/county/today?date=" + school.day())
+                        .cookie(new jakarta.servlet.http.Cookie("kehou-lang", "en"))
+                        .with(SignIn.as(demo.scope("LY-JX-ADMIN"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(english).contains("Jianxi District · Schools today").doesNotContain("涧西区 ·");
     }
 
     private String page(String url, boolean htmx) throws Exception {
