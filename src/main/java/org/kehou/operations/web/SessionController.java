@@ -1,6 +1,7 @@
 package org.kehou.operations.web;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -43,9 +44,11 @@ class SessionController {
     static final String SHEET = "operations/sessions/sheet :: sheet";
 
     private final Sessions sessions;
+    private final Clock clock;
 
-    SessionController(Sessions sessions) {
+    SessionController(Sessions sessions, Clock clock) {
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     @GetMapping(BASE + "/roll-call")
@@ -120,7 +123,7 @@ class SessionController {
      * Saves the whole session and goes back to its page, or shows the page again with the refusal beside the reason
      * or above the list, the marks as sent; nothing is stored then.
      */
-    private static String save(
+    private String save(
             Model model,
             LocalDate date,
             String view,
@@ -144,9 +147,10 @@ class SessionController {
     }
 
     /** The page of a session, or the page saying why the date is no session of the offering (a rule's refusal). */
-    private static String show(
-            Model model, LocalDate date, java.util.function.Supplier<SessionSheet> sheet, String view) {
+    private String show(Model model, LocalDate date, java.util.function.Supplier<SessionSheet> sheet, String view) {
         model.addAttribute("day", date);
+        // a day to come is shown, but offers no save: it would be refused (SessionDateRule) and the taps lost
+        model.addAttribute("upcoming", date.isAfter(LocalDate.now(clock)));
         model.addAttribute(
                 "marks", view.equals("homework") ? List.of(HomeworkMark.values()) : List.of(AttendanceMark.values()));
         try {

@@ -113,6 +113,46 @@ class SessionWebTests {
         assertThat(html(school.teacher(), page + "/roll-call")).contains("记录1条").contains("补录当天点名");
     }
 
+    /**
+     * A session still to come opens with the notice that it cannot be recorded yet and without a save, where a save
+     * would be refused and the taps lost; the same session on its day offers the save (OPS-1).
+     */
+    @Test
+    void aSessionToComeShowsItsChildrenWithoutASave() throws Exception {
+        UserScope teacher = demo.scope("JX-PS-T01");
+        LocalDate today = LocalDate.now(clock);
+        var terms = queries.terms(demo.scope("JX-PS-ADMIN"), demo.school("JX-PS"));
+        LocalDate ahead = today.plusDays(1)
+                .datesUntil(today.plusDays(60))
+                .filter(d -> terms.stream().anyMatch(t -> t.isSchoolDay(d)))
+                .findFirst()
+                .orElseThrow();
+        UUID demoOffering = jdbc.sql("""
+                        select o.id from catalog.offering o
+                        join catalog.offering_instructor i on i.offering_id = o.id
+                        join organization.term t on t.id = o.term_id
+                        where o.school_id = :school and i.instructor_id = :staff and o.state = 'PUBLISHED'
+                          and o.weekday = :weekday and t.starts_on <= :day and t.ends_on >= :day
+                        order by o.slot, o.id limit 1""")
+                .param("school", teacher.schoolId())
+                .param("staff", teacher.staffId())
+                .param("weekday", ahead.getDayOfWeek().name())
+                .param("day", ahead)
+                .query(UUID.class)
+                .single();
+
+        String html = html(teacher, "/teacher/sessions/" + demoOffering + "/" + ahead + "/roll-call");
+
+        assertThat(html)
+                .contains("id=\"upcoming-note\"")
+                .contains(ahead + "还没到，不能提前记录。")
+                .contains("id=\"sheet\"")
+                .doesNotContain("id=\"save\"");
+        assertThat(html(school.teacher(), page + "/roll-call"))
+                .doesNotContain("id=\"upcoming-note\"")
+                .contains("id=\"save\"");
+    }
+
     @Test
     void theTeacherRecordsHomeworkOfTheChildrenWhoCame() throws Exception {
         mvc.perform(post(page + "/roll-call")
