@@ -31,11 +31,8 @@ public class Dashboards {
 
     private static final String LATEST_MARKS = """
             select e.school_id, e.mark, count(*) as n from operations.session_entry e
-            where e.county_id = :county and e.kind = :kind and e.on_date = :day
-              and not exists (select 1 from operations.session_entry l
-                where l.kind = e.kind and l.offering_id = e.offering_id and l.on_date = e.on_date
-                  and l.student_id = e.student_id and l.entry_no > e.entry_no)
-            group by e.school_id, e.mark""";
+            where e.county_id = :county and e.kind = :kind and e.on_date = :day and %s
+            group by e.school_id, e.mark""".formatted(AbsentToday.LATEST);
 
     private final OrganizationQueries organization;
     private final Patrols patrols;

@@ -229,13 +229,13 @@ public class Patrols {
     /** The offerings a school runs on a day: published, of that weekday, in the term of the day and its dates. */
     @Transactional(readOnly = true)
     public List<OfferingSummary> offeringsOn(UserScope scope, UUID schoolId, LocalDate day) {
-        // the school is checked first, whether it runs anything that day or not; the term's calendar comes from the
-        // snapshot every roll call reads (ADR 0020), not from the school's terms loaded with all their days, since the
-        // county's dashboard asks this of every school
-        organization.school(scope, schoolId);
+        // the term's calendar comes from the snapshot every roll call reads (ADR 0020), not from the school's terms
+        // loaded with all their days, since the county's dashboard asks this of every school; the caller's reach is
+        // checked by the catalog's read, or here on a day the school runs nothing
         TermCalendar term =
                 schedule.termOf(schoolId, day).filter(t -> t.isSchoolDay(day)).orElse(null);
         if (term == null) {
+            organization.school(scope, schoolId);
             return List.of();
         }
         return catalog.offerings(scope, schoolId, term.id(), null, null).stream()

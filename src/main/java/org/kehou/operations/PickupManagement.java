@@ -262,7 +262,7 @@ public class PickupManagement {
         Map<UUID, PickupArrangement> byStudent = arrangementsOf(ids);
         Map<UUID, List<FlagLine>> activeFlags = flagsOf(ids, true);
         Map<UUID, List<ReleaseLine>> entries = releasesOn(schoolClass.schoolId(), day, ids);
-        Set<UUID> absent = AbsentToday.of(jdbc, schoolClass.schoolId(), day);
+        Set<UUID> absent = AbsentToday.among(jdbc, schoolClass.schoolId(), day, ids);
         List<ChildStatus> children = students.stream()
                 .map(s -> {
                     StudentDetails details = organization.student(scope, s.id());
@@ -306,7 +306,8 @@ public class PickupManagement {
                 arrangement != null && arrangement.aloneConsent(),
                 flagsOf(List.of(studentId), true).getOrDefault(studentId, List.of()),
                 releasesOn(child.schoolId(), day, List.of(studentId)).getOrDefault(studentId, List.of()),
-                AbsentToday.of(jdbc, child.schoolId(), day).contains(studentId));
+                AbsentToday.among(jdbc, child.schoolId(), day, List.of(studentId))
+                        .contains(studentId));
     }
 
     /**
