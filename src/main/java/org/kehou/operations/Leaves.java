@@ -131,19 +131,34 @@ public class Leaves {
 
     /** The leave in force for these children of a school on a day for a slot: the whole day's or that slot's. */
     Map<UUID, LeaveLine> onDay(UUID schoolId, LocalDate day, Slot slot, Collection<UUID> students) {
-        Map<UUID, LeaveLine> byStudent = new LinkedHashMap<>();
         if (students.isEmpty()) {
-            return byStudent;
+            return new LinkedHashMap<>();
         }
-        jdbc.sql(SELECT + " where n.school_id = :school and n.on_date = :day and (n.slot is null or n.slot = :slot)"
-                        + " and n.student_id = any(:ids) order by n.reported_at")
-                .param("school", schoolId)
-                .param("day", day)
-                .param("slot", slot.name())
-                .param("ids", students.toArray(UUID[]::new))
-                .query(Leaves::line)
-                .list()
-                .forEach(l -> byStudent.put(l.studentId(), l));
+        SessionLedger.Read<LeaveLine> read = onDayRead(schoolId, day, slot, students);
+        var spec = jdbc.sql(read.sql());
+        for (Object p : read.params()) {
+            spec = spec.param(p);
+        }
+        return byStudent(spec.query(read.rows()).list());
+    }
+
+    /**
+     * The read of {@link #onDay}, for a roll call's save to send in the same round trip as its hold on the chain
+     * (OPS-1, a county's afternoon roll call): the leave reported for these children on the day, for the slot or the
+     * whole day.
+     */
+    static SessionLedger.Read<LeaveLine> onDayRead(UUID schoolId, LocalDate day, Slot slot, Collection<UUID> students) {
+        return new SessionLedger.Read<>(
+                SELECT + " where n.school_id = ? and n.on_date = ? and (n.slot is null or n.slot = ?)"
+                        + " and n.student_id = any(?) order by n.reported_at",
+                List.of(schoolId, day, slot.name(), students.toArray(UUID[]::new)),
+                Leaves::line);
+    }
+
+    /** Leave lines by child; where a child has several, the one reported last. */
+    static Map<UUID, LeaveLine> byStudent(List<LeaveLine> lines) {
+        Map<UUID, LeaveLine> byStudent = new LinkedHashMap<>();
+        lines.forEach(l -> byStudent.put(l.studentId(), l));
         return byStudent;
     }
 

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.kehou.platform.Ids;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -237,12 +238,13 @@ class SessionLedger {
         String previous = head.lastHash();
         Shared shared = Shared.of(countyId, schoolId, kind, offeringId, onDate, reason, at, recordedBy, recordedByName);
         List<Entry> stored = new ArrayList<>(entries.size());
+        List<UUID> ids = Ids.next(entries.size());
         for (NewEntry e : entries) {
             chainNo++;
             String hash =
                     shared.hash(previous, chainNo, e.studentId(), e.classId(), e.gradeLevel(), e.entryNo(), e.mark());
             stored.add(new Entry(
-                    Ids.next(),
+                    ids.get(stored.size()),
                     countyId,
                     schoolId,
                     chainNo,
@@ -286,48 +288,84 @@ class SessionLedger {
 
     /**
      * Holds the school's chain head ({@link #lock}) and then reads the session's entries of these kinds, so that they
-     * include every save of the session committed before: what a save needs before it appends. On PostgreSQL both
-     * statements go to the server in one round trip and run one after the other, the read with a snapshot taken once
-     * the lock is held, as two round trips would; elsewhere, and on a school's first save, they are two.
+     * include every save of the session committed before, and then, if given, another read of the module's own
+     * tables: what a save needs before it appends. On PostgreSQL the statements go to the server in one round trip and
+     * run one after the other, the reads with a snapshot taken once the lock is held, as separate round trips would;
+     * elsewhere, and on a school's first save, they are separate.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    Locked lockAndRead(UUID countyId, UUID schoolId, UUID offeringId, LocalDate onDate, Set<SessionKind> kinds) {
+    <T> Locked<T> lockAndRead(
+            UUID countyId,
+            UUID schoolId,
+            UUID offeringId,
+            LocalDate onDate,
+            Set<SessionKind> kinds,
+            @Nullable Read<T> also) {
         if (oneStatement) {
-            Locked locked = template.execute(LOCK + ";\n" + SESSION, (PreparedStatement ps) -> {
+            String sql = LOCK + ";\n" + SESSION + (also == null ? "" : ";\n" + also.sql());
+            Locked<T> locked = template.execute(sql, (PreparedStatement ps) -> {
                 ps.setObject(1, schoolId);
                 ps.setObject(2, offeringId);
                 ps.setObject(3, onDate);
                 ps.setObject(4, kindNames(kinds));
+                if (also != null) {
+                    for (int i = 0; i < also.params().size(); i++) {
+                        ps.setObject(5 + i, also.params().get(i));
+                    }
+                }
                 ps.execute();
                 Head head;
                 try (ResultSet rs = ps.getResultSet()) {
                     head = rs.next() ? head(rs, 0) : null;
                 }
                 List<Entry> rows = new ArrayList<>();
-                if (!ps.getMoreResults()) {
-                    throw new IllegalStateException("no entries read after the chain head");
-                }
-                try (ResultSet rs = ps.getResultSet()) {
+                try (ResultSet rs = next(ps)) {
                     while (rs.next()) {
                         rows.add(entry(rs, 0));
                     }
                 }
-                return head == null ? null : new Locked(head, Entries.of(rows));
+                List<T> more = new ArrayList<>();
+                if (also != null) {
+                    try (ResultSet rs = next(ps)) {
+                        while (rs.next()) {
+                            more.add(also.rows().mapRow(rs, more.size()));
+                        }
+                    }
+                }
+                return head == null ? null : new Locked<>(head, Entries.of(rows), more);
             });
             if (locked != null) {
                 return locked;
             }
         }
         Head head = lock(countyId, schoolId);
-        return new Locked(head, session(offeringId, onDate, kinds));
+        Entries entries = session(offeringId, onDate, kinds);
+        if (also == null) {
+            return new Locked<>(head, entries, List.of());
+        }
+        var spec = jdbc.sql(also.sql());
+        for (Object p : also.params()) {
+            spec = spec.param(p);
+        }
+        return new Locked<>(head, entries, spec.query(also.rows()).list());
     }
+
+    private static ResultSet next(PreparedStatement ps) throws SQLException {
+        if (!ps.getMoreResults()) {
+            throw new IllegalStateException("a read sent after the chain head gave no rows");
+        }
+        return ps.getResultSet();
+    }
+
+    /** A read with positional parameters, to send along with the hold on the chain ({@link #lockAndRead}). */
+    record Read<T>(String sql, List<Object> params, RowMapper<T> rows) {}
 
     private static String[] kindNames(Set<SessionKind> kinds) {
         return kinds.stream().map(SessionKind::name).sorted().toArray(String[]::new);
     }
 
-    /** A save's hold on its school's chain: the head, and the session's entries as read under it. */
-    record Locked(Head head, Entries entries) {}
+    /** A save's hold on its school's chain: the head, the session's entries and the other read, read under it. */
+    record Locked<T>(Head head, Entries entries, List<T> also) {}
 
     /** Entries of a session by kind, then by child, each child's oldest first. */
     record Entries(Map<SessionKind, Map<UUID, List<Entry>>> byKind) {

@@ -1,5 +1,7 @@
 package org.kehou.operations;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,7 +24,7 @@ import org.kehou.enrollment.Rosters;
 import org.kehou.operations.SessionLedger.Entry;
 import org.kehou.operations.SessionLedger.NewEntry;
 import org.kehou.organization.OrganizationQueries;
-import org.kehou.organization.OrganizationQueries.StudentRow;
+import org.kehou.organization.OrganizationQueries.Pupil;
 import org.kehou.platform.AuditTrail;
 import org.kehou.platform.AuditTrail.AuditEntry;
 import org.kehou.platform.NotFoundException;
@@ -132,11 +134,22 @@ public class Sessions {
         SessionDateRule.check(day, today)
                 .and(() -> CorrectionReasonRule.check(day, today, why))
                 .enforce();
-        // who is registered and on leave is read first; the school's chain head is held only from reading the
-        // session's entries to the commit, so that two saves of a session see each other's entries (ADR 0020)
-        Children children = children(scope, session, kind);
-        SessionLedger.Locked locked = ledger.lockAndRead(
-                session.offering().countyId(), session.offering().schoolId(), offeringId, day, kindsRead(kind));
+        // who is registered is read first; the school's chain head is held from reading the session's entries (and,
+        // in the same round trip, the leave reported) to the commit, so that two saves of a session see each other's
+        // entries (ADR 0020)
+        OfferingFacts facts = session.offering();
+        List<UUID> registered = rosters.confirmedChildIds(facts.id());
+        List<Pupil> pupils = organization.pupilsAmong(scope, facts.schoolId(), registered);
+        SessionLedger.Locked<Leaves.LeaveLine> locked = ledger.lockAndRead(
+                facts.countyId(),
+                facts.schoolId(),
+                offeringId,
+                day,
+                kindsRead(kind),
+                kind == SessionKind.ROLL_CALL && !registered.isEmpty()
+                        ? Leaves.onDayRead(facts.schoolId(), day, facts.slot(), registered)
+                        : null);
+        Children children = new Children(pupils, Leaves.byStudent(locked.also()));
         SessionLedger.Head head = locked.head();
         SessionSheet before = sheet(children, session, kind, locked.entries());
         Set<UUID> listed = new HashSet<>();
@@ -235,7 +248,33 @@ public class Sessions {
 
     /** The stable id of a session in the audit trail: the same offering and date give the same id. */
     static UUID sessionId(UUID offeringId, LocalDate day) {
-        return UUID.nameUUIDFromBytes((offeringId + "|" + day).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // UUID.nameUUIDFromBytes, from a copy of one MD5 digest rather than a look-up of the algorithm per save
+        byte[] md5;
+        try {
+            md5 = ((MessageDigest) MD5.clone())
+                    .digest((offeringId + "|" + day).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+        md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
+        md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = (msb << 8) | (md5[i] & 0xff);
+            lsb = (lsb << 8) | (md5[8 + i] & 0xff);
+        }
+        return new UUID(msb, lsb);
+    }
+
+    private static final MessageDigest MD5;
+
+    static {
+        try {
+            MD5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private SessionSheet sheet(UserScope scope, Session session, SessionKind kind) {
@@ -257,14 +296,14 @@ public class Sessions {
     private Children children(UserScope scope, Session session, SessionKind kind) {
         OfferingFacts offering = session.offering();
         List<UUID> registered = rosters.confirmedChildIds(offering.id());
-        List<StudentRow> children = organization.studentsAmong(scope, offering.schoolId(), registered);
+        List<Pupil> children = organization.pupilsAmong(scope, offering.schoolId(), registered);
         Map<UUID, Leaves.LeaveLine> onLeave = kind == SessionKind.ROLL_CALL
                 ? leaves.onDay(offering.schoolId(), session.day(), offering.slot(), registered)
                 : Map.of();
         return new Children(children, onLeave);
     }
 
-    private record Children(List<StudentRow> students, Map<UUID, Leaves.LeaveLine> onLeave) {}
+    private record Children(List<Pupil> students, Map<UUID, Leaves.LeaveLine> onLeave) {}
 
     /** The session's sheet: its children with the entries saved of them. */
     private SessionSheet sheet(Children registered, Session session, SessionKind kind, SessionLedger.Entries saved) {
@@ -274,7 +313,7 @@ public class Sessions {
         Map<UUID, List<Entry>> attendance = kind == SessionKind.HOMEWORK ? saved.of(SessionKind.ROLL_CALL) : Map.of();
         Map<UUID, Leaves.LeaveLine> onLeave = registered.onLeave();
         List<ChildLine> lines = new ArrayList<>();
-        for (StudentRow child : registered.students()) {
+        for (Pupil child : registered.students()) {
             if (kind == SessionKind.HOMEWORK) {
                 List<Entry> came = attendance.getOrDefault(child.id(), List.of());
                 if (!came.isEmpty()

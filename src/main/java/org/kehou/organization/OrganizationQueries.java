@@ -386,6 +386,34 @@ public class OrganizationQueries {
                 .list();
     }
 
+    /**
+     * The children among these ids who belong to the school, with only what a session's sheet shows of them (name,
+     * class, grade), for its staff and its readers (OPS-1): one narrow read of the children registered for a session,
+     * in the same order as {@link #studentsAmong}. Ids of other schools are left out.
+     */
+    public List<Pupil> pupilsAmong(UserScope scope, UUID schoolId, java.util.Collection<UUID> ids) {
+        boolean staff = schoolId.equals(scope.schoolId()) && (scope.has(Role.TEACHER) || scope.has(Role.SCHOOL_ADMIN));
+        if (!staff) {
+            school(scope, schoolId);
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select st.id, st.name, st.class_id, c.name as class_name, c.grade_level
+                        from organization.student st
+                        join organization.school_class c on c.id = st.class_id
+                        where st.school_id = :school and st.id = any(:ids)
+                        order by c.grade_level, c.name, st.name, st.id""")
+                .param("school", schoolId)
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(PUPIL)
+                .list();
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<Pupil> PUPIL = (rs, row) -> new Pupil(
+            rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getInt(5));
+
     /** Every student of a school or class with guardians, for the roster export. */
     public List<RosterLine> roster(UserScope scope, UUID schoolId, @Nullable UUID classId) {
         SchoolSummary school = school(scope, schoolId);
@@ -512,6 +540,9 @@ public class OrganizationQueries {
             int gradeLevel,
             String className,
             String schoolName) {}
+
+    /** A child as a session's sheet shows them (OPS-1). */
+    public record Pupil(UUID id, String name, UUID classId, String className, int gradeLevel) {}
 
     public record GuardianOfStudent(
             UUID guardianId, String name, String mobile, Relation relation, boolean primaryContact) {

@@ -23,6 +23,20 @@ class SessionRulesTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
 
+    @Test
+    void aSessionHasTheSameIdInTheAuditTrailAsANameBasedUuidOfItsOfferingAndDay() {
+        for (int i = 0; i < 50; i++) {
+            UUID offering = UUID.randomUUID();
+            LocalDate day = TODAY.minusDays(i);
+            assertThat(Sessions.sessionId(offering, day))
+                    .isEqualTo(UUID.nameUUIDFromBytes(
+                            (offering + "|" + day).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .isEqualTo(Sessions.sessionId(offering, day));
+        }
+        assertThat(Sessions.sessionId(UUID.randomUUID(), TODAY))
+                .isNotEqualTo(Sessions.sessionId(UUID.randomUUID(), TODAY));
+    }
+
     @Nested
     class SessionDate {
 

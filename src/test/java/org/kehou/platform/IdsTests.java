@@ -81,4 +81,23 @@ class IdsTests {
 
         assertThat(seen).hasSize(100_000);
     }
+
+    @Test
+    void manyAtOnceAreDistinctVersionSevenIdsOfTheCurrentTime() {
+        long before = System.currentTimeMillis();
+        List<UUID> ids = Ids.next(500);
+        long after = System.currentTimeMillis();
+
+        assertThat(ids).hasSize(500).doesNotHaveDuplicates();
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(id.version()).isEqualTo(7);
+            assertThat(id.variant()).isEqualTo(2);
+            assertThat(id.getMostSignificantBits() >>> 16).isBetween(before, after);
+        });
+        // each id its own random bits: no two share their last 62 bits
+        assertThat(ids.stream()
+                        .map(id -> id.getLeastSignificantBits() & 0x3FFFFFFFFFFFFFFFL)
+                        .distinct())
+                .hasSize(500);
+    }
 }
