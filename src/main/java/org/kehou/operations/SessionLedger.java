@@ -22,11 +22,14 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.kehou.platform.AuditTrail;
 import org.kehou.platform.Ids;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -230,7 +233,8 @@ class SessionLedger {
             @Nullable String reason,
             LocalDateTime at,
             UUID recordedBy,
-            String recordedByName) {
+            String recordedByName,
+            AuditTrail.@Nullable Statement audit) {
         if (entries.isEmpty()) {
             return List.of();
         }
@@ -265,9 +269,12 @@ class SessionLedger {
             previous = hash;
         }
         if (oneStatement) {
-            insert(stored, schoolId, chainNo, previous);
+            insert(stored, schoolId, chainNo, previous, audit);
         } else {
             insertPortably(stored, schoolId, chainNo, previous);
+            if (audit != null) {
+                jdbc.sql(audit.sql()).params(audit.params()).update();
+            }
         }
         return stored;
     }
@@ -460,8 +467,12 @@ class SessionLedger {
         return new Head(rs.getLong(1), rs.getString(2));
     }
 
-    /** The save's entries in one statement ({@link #APPEND}), which also moves the head to the last of them. */
-    private void insert(List<Entry> batch, UUID schoolId, long lastNo, String lastHash) {
+    /**
+     * The save's entries in one statement ({@link #APPEND}), which also moves the head to the last of them, and the
+     * save's audit entry, if any, sent with it in the same round trip (ADR 0023).
+     */
+    private void insert(
+            List<Entry> batch, UUID schoolId, long lastNo, String lastHash, AuditTrail.@Nullable Statement audit) {
         int n = batch.size();
         String[] ids = new String[n];
         long[] chainNos = new long[n];
@@ -485,30 +496,50 @@ class SessionLedger {
             hashes[i] = e.entryHash();
         }
         Entry first = batch.getFirst();
-        int updated = jdbc.sql(APPEND)
-                .param(first.countyId())
-                .param(first.schoolId())
-                .param(first.kind().name())
-                .param(first.offeringId())
-                .param(first.onDate())
-                .param(new SqlParameterValue(Types.VARCHAR, first.reason()))
-                .param(first.recordedAt())
-                .param(first.recordedBy())
-                .param(first.recordedByName())
-                .param(ids)
-                .param(chainNos)
-                .param(students)
-                .param(classes)
-                .param(grades)
-                .param(entryNos)
-                .param(marks)
-                .param(previous)
-                .param(hashes)
-                .param(lastNo)
-                .param(lastHash)
-                .param(schoolId)
-                .update();
-        if (updated != 1) {
+        List<@Nullable Object> params = new ArrayList<>(
+                List.of(first.countyId(), first.schoolId(), first.kind().name(), first.offeringId(), first.onDate()));
+        params.add(new SqlParameterValue(Types.VARCHAR, first.reason()));
+        params.addAll(List.of(
+                first.recordedAt(),
+                first.recordedBy(),
+                first.recordedByName(),
+                ids,
+                chainNos,
+                students,
+                classes,
+                grades,
+                entryNos,
+                marks,
+                previous,
+                hashes,
+                lastNo,
+                lastHash,
+                schoolId));
+        String sql = APPEND;
+        if (audit != null) {
+            sql += ";\n" + audit.sql();
+            params.addAll(audit.params());
+        }
+        Integer updated = template.execute(sql, (PreparedStatement ps) -> {
+            for (int i = 0; i < params.size(); i++) {
+                Object value = params.get(i);
+                if (value instanceof SqlParameterValue typed) {
+                    StatementCreatorUtils.setParameterValue(ps, i + 1, typed, typed.getValue());
+                } else if (value == null) {
+                    // of no stated type: the server takes the column's, with no round trip to ask for it
+                    ps.setNull(i + 1, Types.NULL);
+                } else {
+                    StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, value);
+                }
+            }
+            ps.execute();
+            int count = ps.getUpdateCount();
+            if (audit != null && (ps.getMoreResults() || ps.getUpdateCount() != 1)) {
+                throw new IllegalStateException("the audit entry of a save was not written");
+            }
+            return count;
+        });
+        if (updated == null || updated != 1) {
             throw new IllegalStateException("the chain head of school " + schoolId + " is missing");
         }
     }

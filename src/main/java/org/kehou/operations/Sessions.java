@@ -170,6 +170,27 @@ public class Sessions {
         }
         LocalDateTime at = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         OfferingFacts offering = session.offering();
+        AuditTrail.@Nullable Statement audited = null;
+        if (!changed.isEmpty()) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            changed.forEach(e -> counts.merge(e.mark(), 1, Integer::sum));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("offeringId", offering.id());
+            after.put("onDate", day);
+            after.put("entries", changed.size());
+            after.put("marks", counts);
+            after.put("firstChainNo", head.lastNo() + 1);
+            after.put("reason", why);
+            // written with the entries, in the same round trip (ADR 0023)
+            audited = audit.statement(new AuditEntry(
+                    kind == SessionKind.ROLL_CALL ? "session.rollCall.recorded" : "session.homework.recorded",
+                    "session",
+                    sessionId(offering.id(), day),
+                    offering.countyId(),
+                    offering.schoolId(),
+                    null,
+                    after));
+        }
         List<Entry> added = ledger.append(
                 head,
                 offering.countyId(),
@@ -181,26 +202,8 @@ public class Sessions {
                 why,
                 at,
                 scope.accountId(),
-                scope.displayName());
-        if (!added.isEmpty()) {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            added.forEach(e -> counts.merge(e.mark(), 1, Integer::sum));
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("offeringId", offering.id());
-            after.put("onDate", day);
-            after.put("entries", added.size());
-            after.put("marks", counts);
-            after.put("firstChainNo", added.getFirst().chainNo());
-            after.put("reason", why);
-            audit.record(new AuditEntry(
-                    kind == SessionKind.ROLL_CALL ? "session.rollCall.recorded" : "session.homework.recorded",
-                    "session",
-                    sessionId(offering.id(), day),
-                    offering.countyId(),
-                    offering.schoolId(),
-                    null,
-                    after));
-        }
+                scope.displayName(),
+                audited);
         return new Saved(added.size(), withAdded(before, added));
     }
 

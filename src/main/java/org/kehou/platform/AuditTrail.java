@@ -2,6 +2,7 @@ package org.kehou.platform;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,24 +87,38 @@ public class AuditTrail {
     }
 
     private void insert(AuditEntry entry) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String actor = auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
-        jdbc.sql("""
-                        insert into platform.audit_event
-                          (id, occurred_at, actor, action, object_type, object_id, county_id, school_id, before_state, after_state)
-                        values (:id, :at, :actor, :action, :type, :objectId, :county, :school, :before, :after)""")
-                .param("id", Ids.next())
-                .param("at", LocalDateTime.now(clock))
-                .param("actor", actor)
-                .param("action", entry.action())
-                .param("type", entry.objectType())
-                .param("objectId", entry.objectId())
-                .param("county", entry.countyId())
-                .param("school", entry.schoolId())
-                .param("before", json(entry.before()))
-                .param("after", json(entry.after()))
-                .update();
+        Statement statement = statement(entry);
+        jdbc.sql(statement.sql()).params(statement.params()).update();
     }
+
+    /**
+     * An entry as its statement and positional parameters, for a write that sends it to the database with its own
+     * statements in one round trip (ADR 0023); the caller runs it in its transaction, so it is kept exactly when the
+     * change is. Who and when are taken now, as {@link #record} takes them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Statement statement(AuditEntry entry) {
+        List<@Nullable Object> params = new ArrayList<>(10);
+        params.add(Ids.next());
+        params.add(LocalDateTime.now(clock));
+        params.add(actor());
+        params.add(entry.action());
+        params.add(entry.objectType());
+        params.add(entry.objectId());
+        params.add(entry.countyId());
+        params.add(entry.schoolId());
+        params.add(json(entry.before()));
+        params.add(json(entry.after()));
+        return new Statement(POSITIONAL_INSERT, java.util.Collections.unmodifiableList(params));
+    }
+
+    private static final String POSITIONAL_INSERT = """
+            insert into platform.audit_event
+              (id, occurred_at, actor, action, object_type, object_id, county_id, school_id, before_state, after_state)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** An audit entry to write: the statement and its positional parameters, some of them null. */
+    public record Statement(String sql, List<@Nullable Object> params) {}
 
     /** The entries about one object, newest first. */
     public List<AuditRecord> historyOf(UUID objectId) {

@@ -103,9 +103,19 @@ class SessionsPostgresTests {
                         .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                         .single())
                 .containsExactly(45L, 1L, 45L);
+        // the save's audit entry, sent with its entries in one round trip (ADR 0023), is kept with them
+        assertThat(audit.historyOf(Sessions.sessionId(offering, school.day())))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.action()).isEqualTo("session.rollCall.recorded");
+                    assertThat(e.afterState())
+                            .contains("\"entries\":\"45\"", "\"firstChainNo\":\"1\"", "ABSENT=1", "LATE=1")
+                            .contains("\"reason\":null");
+                });
         assertThat(sessions.recordRollCall(school.teacher(), offering, school.day(), new RollCall(marks, null))
                         .added())
                 .isZero();
+        assertThat(audit.historyOf(Sessions.sessionId(offering, school.day()))).hasSize(1);
         assertThat(sessions.verify(school.admin(), school.id()).intact()).isTrue();
 
         assertThatThrownBy(() -> jdbc.sql("update operations.session_entry set mark = 'PRESENT' where school_id = :s")
