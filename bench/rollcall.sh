@@ -13,7 +13,7 @@
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), DB_USER (postgres), DB_PASSWORD (empty), DATABASE
 # (kehou_bench_rc), DAY (today in Asia/Shanghai), PORT (8189), CLIENTS ("16 64"), DURATION (15 s, the reference),
-# WARMUP (sessions per slot, 0 = all), DB_POOL_SIZE (16), HEAP (1g), JAVA_OPTS (none, e.g. a JFR recording), SKIP_GENERATE (0),
+# WARMUP (sessions per slot, 0 = all), WARMUP_DAYS (4, earlier weeks warmed up on), DB_POOL_SIZE (16), HEAP (1g), JAVA_OPTS (none, e.g. a JFR recording), SKIP_GENERATE (0),
 # MAVEN_ARGS (-o).
 set -euo pipefail
 
@@ -26,6 +26,7 @@ port="${PORT:-8189}"
 clients="${CLIENTS:-16 64}"
 duration="${DURATION:-15}"
 warmup="${WARMUP:-0}"
+warmup_days="${WARMUP_DAYS:-4}"
 pool="${DB_POOL_SIZE:-16}"
 base="http://127.0.0.1:$port"
 work="$(mktemp -d)"
@@ -86,11 +87,15 @@ java bench/EnrolRush.java tokens "$base" "$work/sessions.csv" "$work/tokens.csv"
 
 entries() { psql -d "$database" -Atc "select count(*) from operations.session_entry"; }
 
-warm_day="$(date -d "$day -7 days" +%F)"
-for warm_slot in SLOT_1 SLOT_2; do
-  echo "== warm-up: ${warmup/#0/all} $warm_slot sessions of $warm_day (corrections, with a reason), unmeasured"
-  java bench/RollCall.java run "$base" "$work/sessions.csv" "$work/tokens.csv" "$warm_slot" "$warm_day" 16 \
-    "$warmup" "补录点名" | sed 's/^/   /'
+# the warm-up: every session of both slots on WARMUP_DAYS (4) earlier weeks' same weekday, recorded late (with a
+# reason); a save's code keeps getting faster over the first ten thousand saves or so while the JIT compiler works
+for week in $(seq 1 "$warmup_days"); do
+  warm_day="$(date -d "$day -$((7 * week)) days" +%F)"
+  for warm_slot in SLOT_1 SLOT_2; do
+    echo "== warm-up: ${warmup/#0/all} $warm_slot sessions of $warm_day (corrections, with a reason), unmeasured"
+    java bench/RollCall.java run "$base" "$work/sessions.csv" "$work/tokens.csv" "$warm_slot" "$warm_day" 16 \
+      "$warmup" "补录点名" | sed 's/^/   /'
+  done
 done
 
 # the reference: PostgreSQL alone, one multi-row INSERT of a session's rows (the same columns) per transaction into
