@@ -48,6 +48,9 @@ class NotificationsTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    Clock appClock;
+
     @Test
     void aNotificationIsKeptOnlyWithTheChangeThatCausesIt() {
         UserScope guardian = demo.scope("19900000001");
@@ -105,7 +108,7 @@ class NotificationsTests {
                 .param("id", failing)
                 .update();
         List<UUID> seen = new ArrayList<>();
-        MutableClock clock = new MutableClock(Instant.now().plusSeconds(1));
+        MutableClock clock = new MutableClock(appClock.instant().plusSeconds(1));
         NotificationDispatcher dispatcher = new NotificationDispatcher(
                 jdbc,
                 clock,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.annotation.Import;
 
 /**
  * Marks a test class that drives the system's headless Chromium through {@link Browsers}. Its name ends in
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>When {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is missing, the class is skipped with a
  * message saying how to run it, or fails when the system property {@code kehou.require.browser} is {@code true},
  * as {@code .ci/run} sets it.
+ *
+ * <p>On a {@code @SpringBootTest} the application's clock is the {@link SchoolDayClock}, so that the user's task
+ * happens on a school day of the demo term, whatever the real date.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @Inherited
 @Tag("browser")
 @ExtendWith(BrowserTest.RequiresBrowser.class)
+@Import(SchoolDayClock.class)
 public @interface BrowserTest {
 
     /** Runs the tests when Chromium and its driver are installed; otherwise skips them, or fails when required. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -24,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
  *
  * <p>On a {@code @SpringBootTest} it also activates the {@code postgres} profile and points the data source at the
  * test database, emptied first so that every module's migrations run from scratch; the context is closed after
- * the class, so the next class starts from an empty database too.
+ * the class, so the next class starts from an empty database too. Its clock is the {@link SchoolDayClock}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -35,6 +36,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(SchoolDayClock.class)
 public @interface PostgresTest {
 
     /** Runs the tests when the database answers; otherwise skips them, or fails when PostgreSQL is required. */

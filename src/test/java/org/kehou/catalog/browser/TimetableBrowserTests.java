@@ -3,8 +3,10 @@ package org.kehou.catalog.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,9 @@ class TimetableBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Clock clock;
+
     ChromeDriver browser;
 
     @BeforeEach
@@ -94,8 +99,12 @@ class TimetableBrowserTests {
         UUID school = admin.schoolId();
         // the term the timetable shows by default: the one under way, else the next
         UUID term = jdbc.sql("""
-                        select id from organization.term where school_id = :s and ends_on >= current_date
-                        order by case when starts_on <= current_date then 0 else 1 end, starts_on limit 1""").param("s", school).query(UUID.class).single();
+                        select id from organization.term where school_id = :s and ends_on >= :today
+                        order by case when starts_on <= :today then 0 else 1 end, starts_on limit 1""")
+                .param("s", school)
+                .param("today", LocalDate.now(clock))
+                .query(UUID.class)
+                .single();
         UUID staff = demo.newTeacher(school);
         UUID lab = catalog.addVenue(admin, school, new NewVenue("Print Lab", VenueKind.LAB, 40));
         UUID course = catalog.defineCourse(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -67,6 +68,9 @@ class GuardianBooksOpeningBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Clock clock;
+
     WebDriver browser;
 
     @BeforeEach
@@ -84,8 +88,9 @@ class GuardianBooksOpeningBrowserTests {
         UserScope admin = demo.scope("JX-PS-ADMIN");
         UUID venue = catalog.addVenue(admin, admin.schoolId(), new NewVenue("周末操场", VenueKind.SPORTS_GROUND, 60));
         UUID staff = queries.staff(admin, admin.schoolId()).getFirst().id();
-        LocalDate saturday =
-                LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.SATURDAY)).plusWeeks(1);
+        LocalDate saturday = LocalDate.now(clock)
+                .with(TemporalAdjusters.next(DayOfWeek.SATURDAY))
+                .plusWeeks(1);
         UUID opening = catalog.planOpening(
                 admin,
                 admin.schoolId(),

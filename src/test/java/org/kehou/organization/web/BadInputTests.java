@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import jakarta.servlet.http.Cookie;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,6 +63,9 @@ class BadInputTests {
 
     @Autowired
     OrganizationManagement organization;
+
+    @Autowired
+    Clock clock;
 
     UserScope countyAdmin;
     UserScope schoolAdmin;
@@ -524,7 +528,7 @@ class BadInputTests {
         values.put("venueId", venue.toString());
         values.put(
                 "onDate",
-                LocalDate.now()
+                LocalDate.now(clock)
                         .plusWeeks(2)
                         .with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.SATURDAY))
                         .toString());
