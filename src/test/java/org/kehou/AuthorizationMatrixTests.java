@@ -2131,7 +2131,7 @@ class AuthorizationMatrixTests {
      * What the operations endpoints address (OPS-2..4): for the teacher's rows and the school admin's rows their own
      * children (the guardian's twins, both in the teacher's class) so that a hand-over or flag of one row never meets
      * another's; a person on each child's list and flags to lift; an open patrol of each school; and the day handed
-     * over: the latest school day up to today, or yesterday as a day of an opening when term has not begun.
+     * over: the latest school day of the demo term up to today, the clock's school day.
      */
     private void operationsTargets() {
         UUID guardianId = demo.scope(Caller.GUARDIAN.login).guardianId();
@@ -2154,12 +2154,8 @@ class AuthorizationMatrixTests {
                 .datesUntil(today.plusDays(1))
                 .filter(d -> ownTerms.stream().anyMatch(t -> t.isSchoolDay(d)))
                 .reduce((first, second) -> second)
-                .orElse(null);
+                .orElseThrow(() -> new IllegalStateException("no school day of the demo term up to " + today));
         pickupService = "SLOT_2";
-        if (pickupDay == null) {
-            pickupDay = today.minusDays(1);
-            pickupService = "OPENING";
-        }
         Map<Relation, UserScope> admins = Map.of(
                 Relation.OWN,
                 demo.scope(Caller.SCHOOL_ADMIN.login),
@@ -2778,24 +2774,31 @@ class AuthorizationMatrixTests {
 
     /**
      * Children for the check-in and check-out rows (SCOPE-1, SCOPE-2): today's demo early arrival and extended-care
-     * child in the care of the demo teacher (OWN) when today is a school day with them, a child of the same school not
-     * in that care (SAME_SCHOOL), and children of another school and county.
+     * child in the care of the demo teacher (OWN), a child of the same school not in that care (SAME_SCHOOL), and
+     * children of another school and county. Today is the clock's school day, on which the demo has both.
      */
     private void checkinTargets() {
         LocalDate today = LocalDate.now(clock);
         UserScope teacher = demo.scope(Caller.TEACHER.login);
         UUID school = schools.get(Relation.OWN);
-        care.expectedArrivals(demo.scope(Caller.SCHOOL_ADMIN.login), school, today).children().stream()
-                .filter(c -> teacher.staffId().equals(c.careStaffId()))
-                .findFirst()
-                .ifPresent(c -> checkinChildren.put(Relation.OWN, c.studentId()));
-        care.extendedCareRoster(demo.scope(Caller.SCHOOL_ADMIN.login), school, today).groups().stream()
-                .filter(g -> g.group().supervisorId().equals(teacher.staffId()))
-                .flatMap(g -> g.children().stream())
-                .findFirst()
-                .ifPresent(c -> checkoutChildren.put(Relation.OWN, c.studentId()));
+        checkinChildren.put(
+                Relation.OWN,
+                care.expectedArrivals(demo.scope(Caller.SCHOOL_ADMIN.login), school, today).children().stream()
+                        .filter(c -> teacher.staffId().equals(c.careStaffId()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "no demo early arrival in the demo teacher's care on " + today))
+                        .studentId());
+        checkoutChildren.put(
+                Relation.OWN,
+                care.extendedCareRoster(demo.scope(Caller.SCHOOL_ADMIN.login), school, today).groups().stream()
+                        .filter(g -> g.group().supervisorId().equals(teacher.staffId()))
+                        .flatMap(g -> g.children().stream())
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "no demo extended-care child in the demo teacher's group on " + today))
+                        .studentId());
         for (Map<Relation, UUID> children : List.of(checkinChildren, checkoutChildren)) {
-            children.putIfAbsent(Relation.OWN, students.get(Relation.SAME_SCHOOL));
             children.put(Relation.SAME_SCHOOL, students.get(Relation.SAME_SCHOOL));
             children.put(Relation.OTHER_SCHOOL, students.get(Relation.OTHER_SCHOOL));
             children.put(Relation.OTHER_COUNTY, students.get(Relation.OTHER_COUNTY));
@@ -2809,10 +2812,12 @@ class AuthorizationMatrixTests {
                 care.expectedArrivals(demo.scope(Caller.SCHOOL_ADMIN.login), school, today).children().stream()
                         .map(c -> c.studentId())
                         .toList();
-        expected.stream()
-                .filter(id -> !taken.contains(id))
-                .findFirst()
-                .ifPresent(id -> adminCheckinChildren.put(Relation.OWN, id));
+        adminCheckinChildren.put(
+                Relation.OWN,
+                expected.stream()
+                        .filter(id -> !taken.contains(id))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no second demo early arrival on " + today)));
         List<UUID> others = jdbc
                 .sql("select id from organization.student where school_id = :s order by id")
                 .param("s", school)
@@ -2820,10 +2825,9 @@ class AuthorizationMatrixTests {
                 .list()
                 .stream()
                 .filter(id -> !taken.contains(id) && !expected.contains(id))
-                .limit(2)
+                .limit(1)
                 .toList();
-        adminCheckinChildren.putIfAbsent(Relation.OWN, others.get(1));
-        adminCheckinChildren.put(Relation.SAME_SCHOOL, others.get(0));
+        adminCheckinChildren.put(Relation.SAME_SCHOOL, others.getFirst());
         adminCheckinChildren.put(Relation.OTHER_SCHOOL, students.get(Relation.OTHER_SCHOOL));
         adminCheckinChildren.put(Relation.OTHER_COUNTY, students.get(Relation.OTHER_COUNTY));
     }
@@ -2833,13 +2837,10 @@ class AuthorizationMatrixTests {
      * check-in for the care staff of the day, of a child on their list (OWN) or, with a reason, any child of their
      * school (SAME_SCHOOL); the school admin's page and check-in of any child of the school (OWN: one of the day's early
      * arrivals, SAME_SCHOOL: a child on nobody's list, with a reason); the check-out release only for the supervisor of
-     * the child's care group (OWN); when today has no early arrival or extended care of the demo teacher (a day off),
-     * every child is out of their reach.
+     * the child's care group (OWN).
      */
     private void checkinRows(Set<Relation> none, Set<Relation> student) {
         Map<Role, Set<Relation>> teacher = Map.of(Role.TEACHER, none);
-        boolean arrivals = !checkinChildren.get(Relation.OWN).equals(students.get(Relation.SAME_SCHOOL));
-        boolean groups = !checkoutChildren.get(Relation.OWN).equals(students.get(Relation.SAME_SCHOOL));
         String today = LocalDate.now(clock).toString();
         row(
                 "GET /teacher/early-arrivals",
@@ -2853,7 +2854,7 @@ class AuthorizationMatrixTests {
                 "POST /teacher/early-arrivals/check-in",
                 student,
                 302,
-                arrivals ? Map.of(Role.TEACHER, EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL)) : Map.of(),
+                Map.of(Role.TEACHER, EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL)),
                 false,
                 r -> post("/teacher/early-arrivals/check-in")
                         .param("studentId", checkinChildren.get(r).toString())
@@ -2872,7 +2873,7 @@ class AuthorizationMatrixTests {
                 "POST /school/arrivals/check-in",
                 student,
                 302,
-                arrivals ? Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL)) : Map.of(),
+                Map.of(Role.SCHOOL_ADMIN, EnumSet.of(Relation.OWN, Relation.SAME_SCHOOL)),
                 false,
                 r -> post("/school/arrivals/check-in")
                         .param("studentId", adminCheckinChildren.get(r).toString())
@@ -2891,7 +2892,7 @@ class AuthorizationMatrixTests {
                 "POST /teacher/extended-care/children/{studentId}/release",
                 student,
                 302,
-                groups ? Map.of(Role.TEACHER, EnumSet.of(Relation.OWN)) : Map.of(),
+                Map.of(Role.TEACHER, EnumSet.of(Relation.OWN)),
                 false,
                 r -> post("/teacher/extended-care/children/{id}/release", checkoutChildren.get(r))
                         .param("date", today)
@@ -2935,7 +2936,7 @@ class AuthorizationMatrixTests {
 
     /** A Saturday of its own for each opening, weeks ahead: never a school day, never a venue taken twice. */
     private LocalDate openingDay() {
-        return LocalDate.now()
+        return LocalDate.now(clock)
                 .with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.SATURDAY))
                 .plusWeeks(sequence.incrementAndGet());
     }

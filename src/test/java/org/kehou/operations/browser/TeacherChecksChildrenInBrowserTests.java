@@ -1,7 +1,6 @@
 package org.kehou.operations.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * On a 390-px phone (SCOPE-1, SCOPE-2): the demo teacher, care staff of the demo early arrivals and supervisor of the
  * demo care group, checks the first expected child in with one tap and sees them in, then opens the extended-care
- * check-out; nothing is wider than the phone. Runs on a school day of the demo term, when the demo has arrivals.
+ * check-out; nothing is wider than the phone. The clock's day is a school day of the demo term with demo arrivals.
  */
 @BrowserTest
 @ActiveProfiles("test")
@@ -74,7 +73,8 @@ class TeacherChecksChildrenInBrowserTests {
         UserScope me = demo.scope("JX-PS-T01");
         LocalDate today = LocalDate.now(clock);
         var day = arrivals.day(me, today);
-        assumeTrue(day.schoolDay() && !day.expected().isEmpty(), "today has early arrivals");
+        assertThat(day.schoolDay()).as("today is a school day").isTrue();
+        assertThat(day.expected()).as("today's early arrivals").isNotEmpty();
         var first = day.expected().getFirst();
 
         teacher.get(url("/login"));
