@@ -13,7 +13,7 @@
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), DB_USER (postgres), DB_PASSWORD (empty), DATABASE
 # (kehou_bench_rc), DAY (today in Asia/Shanghai), PORT (8189), CLIENTS ("16 64"), DURATION (15 s, the reference),
-# WARMUP (sessions per slot, 0 = all), WARMUP_DAYS (4, earlier weeks warmed up on), DB_POOL_SIZE (16), HEAP (1g), JAVA_OPTS (none, e.g. a JFR recording), SKIP_GENERATE (0),
+# CLIENT_JVM (-XX:TieredStopAtLevel=1, the load client's JVM options), WARMUP (sessions per slot, 0 = all), WARMUP_DAYS (4, earlier weeks warmed up on), DB_POOL_SIZE (16), HEAP (1g), JAVA_OPTS (none, e.g. a JFR recording), SKIP_GENERATE (0),
 # MAVEN_ARGS (-o).
 set -euo pipefail
 
@@ -27,6 +27,9 @@ clients="${CLIENTS:-16 64}"
 duration="${DURATION:-15}"
 warmup="${WARMUP:-0}"
 warmup_days="${WARMUP_DAYS:-4}"
+# the load client compiles with C1 only: a run lasts seconds, and C2 compiling the client would take the two cores'
+# time from what is measured (about half the client's CPU per request, 3 December 2026)
+read -r -a client_jvm <<< "${CLIENT_JVM:--XX:TieredStopAtLevel=1}"
 pool="${DB_POOL_SIZE:-16}"
 base="http://127.0.0.1:$port"
 work="$(mktemp -d)"
@@ -93,7 +96,7 @@ for week in $(seq 1 "$warmup_days"); do
   warm_day="$(date -d "$day -$((7 * week)) days" +%F)"
   for warm_slot in SLOT_1 SLOT_2; do
     echo "== warm-up: ${warmup/#0/all} $warm_slot sessions of $warm_day (corrections, with a reason), unmeasured"
-    java bench/RollCall.java run "$base" "$work/sessions.csv" "$work/tokens.csv" "$warm_slot" "$warm_day" 16 \
+    java "${client_jvm[@]}" bench/RollCall.java run "$base" "$work/sessions.csv" "$work/tokens.csv" "$warm_slot" "$warm_day" 16 \
       "$warmup" "补录点名" | sed 's/^/   /'
   done
 done
@@ -136,7 +139,7 @@ for c in $clients; do
 
   echo "== Kehou at $c clients: the $slot sessions of $day"
   before="$(entries)"
-  line="$(java bench/RollCall.java run "$base" "$work/sessions.csv" "$work/tokens.csv" "$slot" "$day" "$c")"
+  line="$(java "${client_jvm[@]}" bench/RollCall.java run "$base" "$work/sessions.csv" "$work/tokens.csv" "$slot" "$day" "$c")"
   after="$(entries)"
   echo "   $line"
   seconds="$(sed -E 's/.* seconds=([0-9.]+).*/\1/' <<<"$line")"
