@@ -134,12 +134,7 @@ public class Leaves {
         if (students.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        SessionLedger.Read<LeaveLine> read = onDayRead(schoolId, day, slot, students);
-        var spec = jdbc.sql(read.sql());
-        for (Object p : read.params()) {
-            spec = spec.param(p);
-        }
-        return byStudent(spec.query(read.rows()).list());
+        return byStudent(onDayRead(schoolId, day, slot, students).run(jdbc));
     }
 
     /**

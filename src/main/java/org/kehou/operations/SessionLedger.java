@@ -350,11 +350,7 @@ class SessionLedger {
         if (also == null) {
             return new Locked<>(head, entries, List.of());
         }
-        var spec = jdbc.sql(also.sql());
-        for (Object p : also.params()) {
-            spec = spec.param(p);
-        }
-        return new Locked<>(head, entries, spec.query(also.rows()).list());
+        return new Locked<>(head, entries, also.run(jdbc));
     }
 
     private static ResultSet next(PreparedStatement ps) throws SQLException {
@@ -365,7 +361,13 @@ class SessionLedger {
     }
 
     /** A read with positional parameters, to send along with the hold on the chain ({@link #lockAndRead}). */
-    record Read<T>(String sql, List<Object> params, RowMapper<T> rows) {}
+    record Read<T>(String sql, List<Object> params, RowMapper<T> rows) {
+
+        /** The read on its own, in a round trip of its own. */
+        List<T> run(JdbcClient jdbc) {
+            return jdbc.sql(sql).params(params).query(rows).list();
+        }
+    }
 
     private static String[] kindNames(Set<SessionKind> kinds) {
         return kinds.stream().map(SessionKind::name).sorted().toArray(String[]::new);

@@ -137,17 +137,17 @@ public class Sessions {
         // who is registered is read first; the school's chain head is held from reading the session's entries (and,
         // in the same round trip, the leave reported) to the commit, so that two saves of a session see each other's
         // entries (ADR 0020)
-        OfferingFacts facts = session.offering();
-        List<UUID> registered = rosters.confirmedChildIds(facts.id());
-        List<Pupil> pupils = organization.pupilsAmong(scope, facts.schoolId(), registered);
+        OfferingFacts offering = session.offering();
+        List<UUID> registered = rosters.confirmedChildIds(offering.id());
+        List<Pupil> pupils = organization.pupilsAmong(scope, offering.schoolId(), registered);
         SessionLedger.Locked<Leaves.LeaveLine> locked = ledger.lockAndRead(
-                facts.countyId(),
-                facts.schoolId(),
+                offering.countyId(),
+                offering.schoolId(),
                 offeringId,
                 day,
                 kindsRead(kind),
                 kind == SessionKind.ROLL_CALL && !registered.isEmpty()
-                        ? Leaves.onDayRead(facts.schoolId(), day, facts.slot(), registered)
+                        ? Leaves.onDayRead(offering.schoolId(), day, offering.slot(), registered)
                         : null);
         Children children = new Children(pupils, Leaves.byStudent(locked.also()));
         SessionLedger.Head head = locked.head();
@@ -169,7 +169,6 @@ public class Sessions {
                     wanted));
         }
         LocalDateTime at = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        OfferingFacts offering = session.offering();
         AuditTrail.@Nullable Statement audited = null;
         if (!changed.isEmpty()) {
             Map<String, Integer> counts = new LinkedHashMap<>();

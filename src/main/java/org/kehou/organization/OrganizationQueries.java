@@ -362,28 +362,11 @@ public class OrganizationQueries {
      * readers: the children registered for a session the caller serves (OPS-1). Ids of other schools are left out.
      */
     public List<StudentRow> studentsAmong(UserScope scope, UUID schoolId, java.util.Collection<UUID> ids) {
-        boolean staff = schoolId.equals(scope.schoolId()) && (scope.has(Role.TEACHER) || scope.has(Role.SCHOOL_ADMIN));
-        if (!staff) {
-            school(scope, schoolId);
-        }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        // one array parameter, not a list expanded to one placeholder per id: the same statement text whatever the
-        // number of children, so that the driver prepares it once per connection; the school's name read once, not
-        // joined per child (OPS-1, a county's afternoon roll call, docs/benchmarks.md)
-        return jdbc.sql("""
-                        select st.id, st.county_id, st.school_id, st.class_id, st.name, st.sex, st.birth_date,
-                          st.id_number_masked, st.demo, c.grade_level, c.name as class_name,
-                          (select s.name from organization.school s where s.id = :school) as school_name
-                        from organization.student st
-                        join organization.school_class c on c.id = st.class_id
-                        where st.school_id = :school and st.id = any(:ids)
-                        order by c.grade_level, c.name, st.name, st.id""")
-                .param("school", schoolId)
-                .param("ids", ids.toArray(UUID[]::new))
-                .query(STUDENT_ROW)
-                .list();
+        // the school's name read once, not joined per child (OPS-1, a county's afternoon roll call)
+        return among(scope, schoolId, ids, """
+                select st.id, st.county_id, st.school_id, st.class_id, st.name, st.sex, st.birth_date,
+                  st.id_number_masked, st.demo, c.grade_level, c.name as class_name,
+                  (select s.name from organization.school s where s.id = :school) as school_name""", STUDENT_ROW);
     }
 
     /**
@@ -392,6 +375,19 @@ public class OrganizationQueries {
      * in the same order as {@link #studentsAmong}. Ids of other schools are left out.
      */
     public List<Pupil> pupilsAmong(UserScope scope, UUID schoolId, java.util.Collection<UUID> ids) {
+        return among(
+                scope, schoolId, ids, "select st.id, st.name, st.class_id, c.name as class_name, c.grade_level", PUPIL);
+    }
+
+    private static final RowMapper<Pupil> PUPIL = (rs, row) -> new Pupil(
+            rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getInt(5));
+
+    /**
+     * The school's students among these ids, as the select names them, by grade, class and name; the school must be
+     * the caller's, as its staff, or within the caller's reach.
+     */
+    private <T> List<T> among(
+            UserScope scope, UUID schoolId, java.util.Collection<UUID> ids, String select, RowMapper<T> rows) {
         boolean staff = schoolId.equals(scope.schoolId()) && (scope.has(Role.TEACHER) || scope.has(Role.SCHOOL_ADMIN));
         if (!staff) {
             school(scope, schoolId);
@@ -399,20 +395,19 @@ public class OrganizationQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        select st.id, st.name, st.class_id, c.name as class_name, c.grade_level
+        // one array parameter, not a list expanded to one placeholder per id: the same statement text whatever the
+        // number of children, so that the driver prepares it once per connection (docs/benchmarks.md)
+        return jdbc.sql(select + """
+
                         from organization.student st
                         join organization.school_class c on c.id = st.class_id
                         where st.school_id = :school and st.id = any(:ids)
                         order by c.grade_level, c.name, st.name, st.id""")
                 .param("school", schoolId)
                 .param("ids", ids.toArray(UUID[]::new))
-                .query(PUPIL)
+                .query(rows)
                 .list();
     }
-
-    private static final org.springframework.jdbc.core.RowMapper<Pupil> PUPIL = (rs, row) -> new Pupil(
-            rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getInt(5));
 
     /** Every student of a school or class with guardians, for the roster export. */
     public List<RosterLine> roster(UserScope scope, UUID schoolId, @Nullable UUID classId) {

@@ -24,11 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
-    private static final String INSERT = """
-            insert into platform.audit_event
-              (id, occurred_at, actor, action, object_type, object_id, county_id, school_id, before_state, after_state)
-            values (:id, :at, :actor, :action, :type, :objectId, :county, :school, :before, :after)""";
-
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate namedJdbc;
     private final Clock clock;
@@ -56,20 +51,9 @@ public class AuditTrail {
         }
         String actor = actor();
         LocalDateTime at = LocalDateTime.now(clock);
-        var batch = entries.stream()
-                .map(e -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                        .addValue("id", Ids.next())
-                        .addValue("at", at)
-                        .addValue("actor", actor)
-                        .addValue("action", e.action())
-                        .addValue("type", e.objectType())
-                        .addValue("objectId", e.objectId())
-                        .addValue("county", e.countyId())
-                        .addValue("school", e.schoolId())
-                        .addValue("before", json(e.before()))
-                        .addValue("after", json(e.after())))
-                .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
-        namedJdbc.batchUpdate(INSERT, batch);
+        List<Object[]> rows =
+                entries.stream().map(e -> params(e, actor, at).toArray()).toList();
+        namedJdbc.getJdbcTemplate().batchUpdate(POSITIONAL_INSERT, rows);
     }
 
     private static String actor() {
@@ -98,10 +82,15 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Statement statement(AuditEntry entry) {
+        return new Statement(POSITIONAL_INSERT, params(entry, actor(), LocalDateTime.now(clock)));
+    }
+
+    /** The parameters of {@link #POSITIONAL_INSERT} for an entry: a new id, when, who, and the entry's own. */
+    private static List<@Nullable Object> params(AuditEntry entry, String actor, LocalDateTime at) {
         List<@Nullable Object> params = new ArrayList<>(10);
         params.add(Ids.next());
-        params.add(LocalDateTime.now(clock));
-        params.add(actor());
+        params.add(at);
+        params.add(actor);
         params.add(entry.action());
         params.add(entry.objectType());
         params.add(entry.objectId());
@@ -109,7 +98,7 @@ public class AuditTrail {
         params.add(entry.schoolId());
         params.add(json(entry.before()));
         params.add(json(entry.after()));
-        return new Statement(POSITIONAL_INSERT, java.util.Collections.unmodifiableList(params));
+        return java.util.Collections.unmodifiableList(params);
     }
 
     private static final String POSITIONAL_INSERT = """
