@@ -125,6 +125,70 @@ public class EnrolRush {
         return "virtual".equals(System.getenv("CLIENT_THREADS")) ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
     }
 
+    /**
+     * CPU time of the application (its pid in APP_PID), of every PostgreSQL process and of this client, read from
+     * /proc between two moments, and the machine's idle share: where the two cores went during a measured period.
+     */
+    record Cpu(long app, long postgres, long client, long idle, long total) {
+
+        static Cpu now() {
+            String pid = System.getenv("APP_PID");
+            long app = pid == null || pid.isBlank() ? 0 : ticks(Path.of("/proc", pid, "stat"));
+            long postgres = 0;
+            try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path d : dirs) {
+                    try {
+                        String stat = Files.readString(d.resolve("stat"));
+                        if (stat.contains("(postgres)")) {
+                            postgres += ticks(stat);
+                        }
+                    } catch (IOException gone) {
+                        // the process ended between listing and reading
+                    }
+                }
+            } catch (IOException e) {
+                return new Cpu(0, 0, 0, 0, 0);
+            }
+            long idle = 0;
+            long total = 0;
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                for (int i = 1; i < cpu.length; i++) {
+                    total += Long.parseLong(cpu[i]);
+                }
+                idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            } catch (IOException | RuntimeException e) {
+                // leave the machine's share out
+            }
+            return new Cpu(app, postgres, ticks(Path.of("/proc/self/stat")), idle, total);
+        }
+
+        private static long ticks(Path stat) {
+            try {
+                return ticks(Files.readString(stat));
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        /** utime + stime of a /proc/[pid]/stat line, in clock ticks (1/100 s). */
+        private static long ticks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        /** Milliseconds of CPU per request of each, and the idle share, since {@code before}. */
+        String since(Cpu before, long requests) {
+            double n = Math.max(1, requests);
+            return String.format(
+                    "cpu_ms_per_request app=%.3f postgres=%.3f client=%.3f idle=%.0f%%",
+                    (app - before.app) * 10.0 / n,
+                    (postgres - before.postgres) * 10.0 / n,
+                    (client - before.client) * 10.0 / n,
+                    total == before.total ? 0 : 100.0 * (idle - before.idle) / (total - before.total));
+        }
+    }
+
     /** The port of a base address, 80 when it names none. */
     static int port(URI uri) {
         return uri.getPort() < 0 ? 80 : uri.getPort();
@@ -270,10 +334,12 @@ public class EnrolRush {
         Thread.sleep(warmup * 1000L);
         current.set(measuredChildren);
         measuring.set(true);
+        Cpu cpuFrom = Cpu.now();
         long from = System.nanoTime();
         Thread.sleep(duration * 1000L);
         stop.set(true);
         long measured = System.nanoTime() - from;
+        Cpu cpuTo = Cpu.now();
         for (Thread t : threads) {
             t.join();
         }
@@ -289,7 +355,7 @@ public class EnrolRush {
                 .sum();
         double seconds = measured / 1e9;
         System.out.printf(
-                "rush clients=%d term=%s requests=%d throughput=%.0f p50_ms=%.1f p99_ms=%.1f errors=%d statuses=%s%n",
+                "rush clients=%d term=%s requests=%d throughput=%.0f p50_ms=%.1f p99_ms=%.1f errors=%d statuses=%s %s%n",
                 clients,
                 term,
                 all.length,
@@ -297,7 +363,8 @@ public class EnrolRush {
                 percentile(all, 0.50) / 1e6,
                 percentile(all, 0.99) / 1e6,
                 errors,
-                byStatus);
+                byStatus,
+                cpuTo.since(cpuFrom, all.length));
     }
 
     /**

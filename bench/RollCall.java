@@ -130,6 +130,7 @@ public class RollCall {
         AtomicInteger next = new AtomicInteger();
         AtomicLong added = new AtomicLong();
         AtomicInteger errors = new AtomicInteger();
+        EnrolRush.Cpu cpuFrom = EnrolRush.Cpu.now();
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -176,10 +177,11 @@ public class RollCall {
             t.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        EnrolRush.Cpu cpuTo = EnrolRush.Cpu.now();
         Arrays.sort(latencies);
         System.out.printf(
                 "rollcall clients=%d slot=%s date=%s sessions=%d children=%d exceptions=%d added=%d seconds=%.2f"
-                        + " requests_per_s=%.1f added_rows_per_s=%.0f p50_ms=%.1f p99_ms=%.1f errors=%d statuses=%s%n",
+                        + " requests_per_s=%.1f added_rows_per_s=%.0f p50_ms=%.1f p99_ms=%.1f errors=%d statuses=%s %s%n",
                 clients,
                 slot,
                 date,
@@ -193,7 +195,8 @@ public class RollCall {
                 percentile(latencies, 0.50) / 1e6,
                 percentile(latencies, 0.99) / 1e6,
                 errors.get(),
-                new TreeMap<>(byStatus));
+                new TreeMap<>(byStatus),
+                cpuTo.since(cpuFrom, requests.length));
     }
 
     static double percentile(long[] sorted, double p) {

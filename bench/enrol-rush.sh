@@ -39,6 +39,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+source bench/cpu.sh
+
 for tool in java psql pgbench createdb dropdb curl; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
 done
@@ -125,12 +127,12 @@ for c in $clients; do
   dropdb --if-exists --force "$reference"
   createdb "$reference"
   psql -q -d "$reference" -v ON_ERROR_STOP=1 -f bench/reference/reference-schema.sql > /dev/null 2>&1
-  pgbench -n -M prepared -j 2 -c "$ref_clients" -T "$duration" -f bench/reference/reference-enroll.pgbench \
-    "$reference" > "$work/pgbench-$c.txt" 2>&1 || true
+  ref_cpu="$(pgbench_with_cpu "$work/pgbench-$c.txt" "$duration" -n -M prepared -j 2 -c "$ref_clients" -T "$duration" \
+    -f bench/reference/reference-enroll.pgbench "$reference")"
   ref_tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$work/pgbench-$c.txt" | head -1)"
-  echo "   $(grep -E '^(tps|latency average|number of failed)' "$work/pgbench-$c.txt" | tr '\n' ' ')"
+  echo "   $(grep -E '^(tps|latency average|number of failed)' "$work/pgbench-$c.txt" | tr '\n' ' ') $ref_cpu"
   echo "== Kehou at $c clients (${warmup} s warm-up on $kind $((year + 1)), ${duration} s measured on $kind $year)"
-  line="$(java bench/EnrolRush.java rush "$base" "$work/children.csv" "$work/tokens.csv" \
+  line="$(APP_PID="$app_pid" java bench/EnrolRush.java rush "$base" "$work/children.csv" "$work/tokens.csv" \
     "$kind-$((year + 1))" "$kind-$year" "$c" "$warmup" "$duration")"
   echo "   $line"
   ours="$(sed -E 's/.*throughput=([0-9]+).*/\1/' <<<"$line")"

@@ -43,6 +43,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+source bench/cpu.sh
+
 for tool in java psql pgbench createdb dropdb curl; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
 done
@@ -129,17 +131,18 @@ for c in $clients; do
   echo "== reference at $ref_clients clients, $rows_per_session rows per INSERT, $duration s"
   psql -q -d "$database" -v ON_ERROR_STOP=1 -c "drop schema if exists rc_ref cascade" \
     -c "create schema rc_ref" -c "create table rc_ref.session_entry (like operations.session_entry including all)"
-  pgbench -n -M prepared -j 2 -c "$ref_clients" -T "$duration" -f "$work/reference.pgbench" "$database" \
-    > "$work/pgbench-$c.txt" 2>&1 || true
+  ref_cpu="$(pgbench_with_cpu "$work/pgbench-$c.txt" "$duration" -n -M prepared -j 2 -c "$ref_clients" \
+    -T "$duration" -f "$work/reference.pgbench" "$database")"
   ref_tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$work/pgbench-$c.txt" | head -1)"
   ref_rows="$(awk -v t="${ref_tps:-0}" -v r="$rows_per_session" 'BEGIN { printf "%.0f", t * r }')"
-  echo "   $(grep -E '^(tps|latency average|number of failed)' "$work/pgbench-$c.txt" | tr '\n' ' ') rows/s=$ref_rows"
+  echo "   $(grep -E '^(tps|latency average|number of failed)' "$work/pgbench-$c.txt" | tr '\n' ' ') rows/s=$ref_rows $ref_cpu"
   psql -q -d "$database" -c "drop schema rc_ref cascade"
   psql -q -d "$database" -c "vacuum analyze operations.session_entry"
 
   echo "== Kehou at $c clients: the $slot sessions of $day"
   before="$(entries)"
-  line="$(java "${client_jvm[@]}" bench/RollCall.java run "$base" "$work/sessions.csv" "$work/tokens.csv" "$slot" "$day" "$c")"
+  line="$(APP_PID="$app_pid" java "${client_jvm[@]}" bench/RollCall.java run "$base" "$work/sessions.csv" \
+    "$work/tokens.csv" "$slot" "$day" "$c")"
   after="$(entries)"
   echo "   $line"
   seconds="$(sed -E 's/.* seconds=([0-9.]+).*/\1/' <<<"$line")"
