@@ -127,10 +127,13 @@ for c in $clients; do
   dropdb --if-exists --force "$reference"
   createdb "$reference"
   psql -q -d "$reference" -v ON_ERROR_STOP=1 -f bench/reference/reference-schema.sql > /dev/null 2>&1
+  psql -q -d "$reference" -c "checkpoint"
   ref_cpu="$(pgbench_with_cpu "$work/pgbench-$c.txt" "$duration" -n -M prepared -j 2 -c "$ref_clients" -T "$duration" \
     -f bench/reference/reference-enroll.pgbench "$reference")"
   ref_tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$work/pgbench-$c.txt" | head -1)"
   echo "   $(grep -E '^(tps|latency average|number of failed)' "$work/pgbench-$c.txt" | tr '\n' ' ') $ref_cpu"
+  # each side starts from a checkpoint with nothing dirty, as in rollcall.sh
+  psql -q -d "$database" -c "checkpoint"
   echo "== Kehou at $c clients (${warmup} s warm-up on $kind $((year + 1)), ${duration} s measured on $kind $year)"
   line="$(APP_PID="$app_pid" java bench/EnrolRush.java rush "$base" "$work/children.csv" "$work/tokens.csv" \
     "$kind-$((year + 1))" "$kind-$year" "$c" "$warmup" "$duration")"

@@ -131,13 +131,16 @@ for c in $clients; do
   echo "== reference at $ref_clients clients, $rows_per_session rows per INSERT, $duration s"
   psql -q -d "$database" -v ON_ERROR_STOP=1 -c "drop schema if exists rc_ref cascade" \
     -c "create schema rc_ref" -c "create table rc_ref.session_entry (like operations.session_entry including all)"
+  # each side starts from a checkpoint with nothing dirty: the other's writes are not left for it to flush, nor its
+  # first writes after a checkpoint (full-page images in the WAL) left to whichever side comes second
+  psql -q -d "$database" -c "checkpoint"
   ref_cpu="$(pgbench_with_cpu "$work/pgbench-$c.txt" "$duration" -n -M prepared -j 2 -c "$ref_clients" \
     -T "$duration" -f "$work/reference.pgbench" "$database")"
   ref_tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$work/pgbench-$c.txt" | head -1)"
   ref_rows="$(awk -v t="${ref_tps:-0}" -v r="$rows_per_session" 'BEGIN { printf "%.0f", t * r }')"
   echo "   $(grep -E '^(tps|latency average|number of failed)' "$work/pgbench-$c.txt" | tr '\n' ' ') rows/s=$ref_rows $ref_cpu"
   psql -q -d "$database" -c "drop schema rc_ref cascade"
-  psql -q -d "$database" -c "vacuum analyze operations.session_entry"
+  psql -q -d "$database" -c "vacuum analyze operations.session_entry" -c "checkpoint"
 
   echo "== Kehou at $c clients: the $slot sessions of $day"
   before="$(entries)"

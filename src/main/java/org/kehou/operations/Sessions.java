@@ -3,6 +3,7 @@ package org.kehou.operations;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,7 @@ import org.kehou.organization.OrganizationQueries;
 import org.kehou.organization.OrganizationQueries.Pupil;
 import org.kehou.platform.AuditTrail;
 import org.kehou.platform.AuditTrail.AuditEntry;
+import org.kehou.platform.ExpiringCache;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.UserScope;
 import org.springframework.stereotype.Service;
@@ -42,7 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
  * hash chain (ADR 0013). A session outside the caller's reach is not found.
  */
 @Service
-@Transactional
+// named, so that each call finds its transaction manager in the interceptor's cache instead of looking the class
+// over for a qualifier (a county's afternoon roll call, docs/benchmarks.md)
+@Transactional(transactionManager = "transactionManager")
 public class Sessions {
 
     private final OfferingDirectory offerings;
@@ -53,6 +58,15 @@ public class Sessions {
     private final SessionLedger ledger;
     private final AuditTrail audit;
     private final Clock clock;
+
+    /**
+     * The offerings of recent saves with who teaches them, kept for a few seconds, as registration keeps an
+     * offering's facts (ADR 0024): an offering cancelled or an instructor removed on any instance takes effect
+     * within that time.
+     */
+    static final Duration TAUGHT = Duration.ofSeconds(10);
+
+    private final ExpiringCache<UUID, TaughtOffering> taught = new ExpiringCache<>(TAUGHT, 50_000);
 
     Sessions(
             OfferingDirectory offerings,
@@ -349,8 +363,8 @@ public class Sessions {
 
     /** The session if the caller serves it and it is one (a school day of the term on the weekday); else 404/422. */
     private Session served(UserScope scope, UUID offeringId, LocalDate day) {
-        TaughtOffering taught = offerings
-                .taught(offeringId)
+        TaughtOffering taught = Optional.ofNullable(
+                        this.taught.get(offeringId, id -> offerings.taught(id).orElse(null)))
                 .filter(t -> t.facts().isPublished())
                 .orElseThrow(() -> new NotFoundException("session"));
         OfferingFacts offering = taught.facts();

@@ -24,6 +24,7 @@ import org.kehou.platform.UserScope;
 import org.kehou.platform.web.BadParameterException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +58,10 @@ class RollCallApiController {
                     + " children whose mark changes get a new entry, so retrying the same body, with or without the"
                     + " same Idempotency-Key, changes nothing and answers with added = 0. After the session's day a"
                     + " reason is required: the entries are corrections. Entries are never changed, only added.")
-    @ApiResponse(responseCode = "200", description = "recorded; the session as it now stands")
+    @ApiResponse(
+            responseCode = "200",
+            description = "recorded; the session as it now stands, or with Prefer: return=minimal only how many entries"
+                    + " were added and how many children have each mark")
     @ApiResponse(responseCode = "400", description = "the body or a header unusable")
     @ApiResponse(responseCode = "401", description = "no valid bearer token or session")
     @ApiResponse(responseCode = "403", description = "neither a teacher nor a school admin")
@@ -67,7 +71,7 @@ class RollCallApiController {
             description = "refused by a rule: not a session day, a day to come, a child not registered, an unknown"
                     + " mark, a correction without a reason or a reason too long")
     @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    RollCallView record(
+    ResponseEntity<?> record(
             UserScope me,
             @PathVariable UUID offeringId,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -78,12 +82,44 @@ class RollCallApiController {
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     @Nullable
                     String key,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "return=minimal for an answer without the children (RFC 7240)")
+                    @RequestHeader(name = "Prefer", required = false)
+                    @Nullable
+                    String prefer,
             @Valid @RequestBody RollCallRequest request) {
         if (key != null && !KEY.matcher(key).matches()) {
             throw new BadParameterException("Idempotency-Key", "api.idempotencyKeyFormat");
         }
         var saved = sessions.recordRollCall(me, offeringId, date, command(request));
-        return RollCallView.of(saved.sheet(), saved.added());
+        if (minimal(prefer)) {
+            return ResponseEntity.ok()
+                    .header(PREFERENCE_APPLIED, RETURN_MINIMAL)
+                    .body(RollCallSaved.of(saved.sheet(), saved.added()));
+        }
+        return ResponseEntity.ok(RollCallView.of(saved.sheet(), saved.added()));
+    }
+
+    static final String PREFERENCE_APPLIED = "Preference-Applied";
+    static final String RETURN_MINIMAL = "return=minimal";
+
+    /**
+     * Whether the client asked for the short answer: {@code return=minimal} among the preferences of its {@code
+     * Prefer} header (RFC 7240), as a phone app that keeps its own list sends it; anything else gets the session.
+     */
+    static boolean minimal(@Nullable String prefer) {
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String p = preference.strip();
+            int parameters = p.indexOf(';');
+            if ((parameters < 0 ? p : p.substring(0, parameters)).strip().equalsIgnoreCase(RETURN_MINIMAL)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The save a request asks for; an unknown mark is refused by the rule that names the marks. */
@@ -166,6 +202,20 @@ class RollCallApiController {
                                             ? null
                                             : c.entries().getLast().recordedAt()))
                             .toList());
+        }
+    }
+
+    /**
+     * A saved roll call in short (OPS-1): the entries the save added and how many children have each mark now.
+     *
+     * @param marks the children per mark, PRESENT, LATE, ABSENT or LEAVE, only those some child has
+     */
+    record RollCallSaved(
+            UUID offeringId, LocalDate date, Slot slot, boolean correction, int added, Map<String, Long> marks) {
+
+        static RollCallSaved of(SessionSheet sheet, int added) {
+            return new RollCallSaved(
+                    sheet.offeringId(), sheet.day(), sheet.slot(), sheet.correction(), added, sheet.counts());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kehou.operations.Sessions;
 import org.kehou.operations.web.RollCallApiController.RollCallRequest;
+import org.kehou.operations.web.RollCallApiController.RollCallSaved;
 import org.kehou.operations.web.RollCallApiController.RollCallView;
 import org.kehou.platform.DirectApiRoute;
 import org.kehou.platform.Role;
@@ -81,6 +82,13 @@ class RollCallRoute implements DirectApiRoute {
             return null;
         }
         var saved = sessions.recordRollCall(caller, offeringId, day, RollCallApiController.command(command));
+        if (RollCallApiController.minimal(request.getHeader("Prefer"))) {
+            return new Answer(
+                    200,
+                    MediaType.APPLICATION_JSON_VALUE,
+                    writer.writeValueAsBytes(RollCallSaved.of(saved.sheet(), saved.added())),
+                    Map.of(RollCallApiController.PREFERENCE_APPLIED, RollCallApiController.RETURN_MINIMAL));
+        }
         return new Answer(
                 200,
                 MediaType.APPLICATION_JSON_VALUE,

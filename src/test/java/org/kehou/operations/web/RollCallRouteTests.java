@@ -114,6 +114,52 @@ class RollCallRouteTests {
     }
 
     @Test
+    void aClientThatAsksForTheShortAnswerGetsTheCountsByEitherPath() throws Exception {
+        String teacher = token(school.teacher());
+        String body = """
+                {"reason": "补录", "exceptions": [{"childId": "%s", "mark": "ABSENT"}]}""".formatted(first.student());
+
+        MvcResult direct = mvc.perform(save(api, teacher, body).header("Prefer", "respond-async, return=minimal"))
+                .andReturn();
+        MvcResult regular = mvc.perform(
+                        save(api + "?path=regular", teacher, body).header("Prefer", "return=minimal"))
+                .andReturn();
+
+        assertThat(direct.getHandler()).as("answered ahead of Spring MVC").isNull();
+        assertThat(regular.getHandler()).as("the controller answered").isNotNull();
+        String answer = direct.getResponse().getContentAsString();
+        assertThat(direct.getResponse().getHeader("Preference-Applied")).isEqualTo("return=minimal");
+        assertThat(JsonPath.<Integer>read(answer, "$.added")).isEqualTo(2);
+        assertThat(JsonPath.<Integer>read(answer, "$.marks.ABSENT")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(answer, "$.marks.PRESENT")).isEqualTo(1);
+        assertThat(answer).doesNotContain("\"children\"").doesNotContain("\"name\"");
+        // the replay by the other path adds nothing and answers alike
+        assertThat(regular.getResponse().getStatus()).isEqualTo(200);
+        assertThat(JsonPath.<Integer>read(regular.getResponse().getContentAsString(), "$.added"))
+                .isZero();
+        assertThat(regular.getResponse().getHeader("Preference-Applied")).isEqualTo("return=minimal");
+        assertThat(entries()).isEqualTo(2);
+
+        // any other preference, or none, gets the whole session
+        MvcResult other = mvc.perform(save(api, teacher, body).header("Prefer", "return=representation"))
+                .andReturn();
+        assertThat(other.getResponse().getHeader("Preference-Applied")).isNull();
+        assertThat(JsonPath.<List<Object>>read(other.getResponse().getContentAsString(), "$.children"))
+                .hasSize(2);
+    }
+
+    @Test
+    void onlyReturnMinimalAmongThePreferencesAsksForTheShortAnswer() {
+        assertThat(RollCallApiController.minimal("return=minimal")).isTrue();
+        assertThat(RollCallApiController.minimal(" wait=5 ,  RETURN=MINIMAL ; x=1"))
+                .isTrue();
+        assertThat(RollCallApiController.minimal(null)).isFalse();
+        assertThat(RollCallApiController.minimal("return=representation")).isFalse();
+        assertThat(RollCallApiController.minimal("return=minimalist")).isFalse();
+        assertThat(RollCallApiController.minimal("")).isFalse();
+    }
+
+    @Test
     void whatTheRouteIsNotSureOfReachesTheController() throws Exception {
         String teacher = token(school.teacher());
         String mark = """
