@@ -90,6 +90,8 @@ class SessionWebTests {
         String html = html(school.teacher(), page + "/roll-call");
         assertThat(html).contains("页面甲").contains("页面乙").contains("尚未保存").contains("更正原因（必填）");
         assertThat(html).contains("name=\"marks[" + first.student() + "]\"");
+        // a session's presence reads 到课, as on the school's dashboard, not the day's attendance 出勤
+        assertThat(html).contains("到课 2").doesNotContain("出勤");
         var fragment = mvc.perform(
                         get(page + "/roll-call").header("HX-Request", "true").with(SignIn.as(school.teacher())))
                 .andReturn()
