@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How the children of a school finish their homework in slot 1 (CONTENT-5): over a range of days, the share of
  * child-days done, mostly done and not done, per class, per grade and per stage (primary grades 1–6, junior middle
- * 7–9, whatever the school's stage), counting each child's current entry of each session.
+ * 7–9), counting each child's current entry of each session. Only the stages the school has are listed: a primary
+ * school shows no junior-middle row, a nine-year school both.
  */
 @Service
 @Transactional(readOnly = true)
@@ -68,13 +69,20 @@ public class HomeworkRates {
         Map<UUID, Tally> byClass = new LinkedHashMap<>();
         Map<Integer, Tally> byGrade = new TreeMap<>();
         Map<Stage, Tally> byStage = new LinkedHashMap<>();
-        byStage.put(Stage.PRIMARY, new Tally());
-        byStage.put(Stage.JUNIOR_MIDDLE, new Tally());
+        Stage schoolStage = organization.school(scope, schoolId).stage();
+        for (Stage stage : List.of(Stage.PRIMARY, Stage.JUNIOR_MIDDLE)) {
+            if (schoolStage == Stage.NINE_YEAR || schoolStage == stage) {
+                byStage.put(stage, new Tally());
+            }
+        }
         for (Count c : counts) {
             HomeworkMark mark = HomeworkMark.valueOf(c.mark());
             byClass.computeIfAbsent(c.classId(), k -> new Tally()).add(mark, c.n());
             byGrade.computeIfAbsent(c.gradeLevel(), k -> new Tally()).add(mark, c.n());
-            byStage.get(Stage.isJuniorMiddleGrade(c.gradeLevel()) ? Stage.JUNIOR_MIDDLE : Stage.PRIMARY)
+            // a grade the school's stage does not have (data from before a change of stage) still counts
+            byStage.computeIfAbsent(
+                            Stage.isJuniorMiddleGrade(c.gradeLevel()) ? Stage.JUNIOR_MIDDLE : Stage.PRIMARY,
+                            k -> new Tally())
                     .add(mark, c.n());
         }
         List<ClassRate> classRates = new ArrayList<>();
@@ -135,7 +143,7 @@ public class HomeworkRates {
 
     public record GradeRate(int gradeLevel, Rate rate) {}
 
-    /** A stage's rate; a stage with no grades recorded has a total of 0. */
+    /** A stage's rate; a stage of the school with no grades recorded has a total of 0. */
     public record StageRate(Stage stage, Rate rate) {}
 
     public record Rates(

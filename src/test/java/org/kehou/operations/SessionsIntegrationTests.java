@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.kehou.catalog.Slot;
 import org.kehou.enrollment.CareFixtures.Family;
 import org.kehou.enrollment.Rosters;
 import org.kehou.operations.HomeworkRates.Rates;
+import org.kehou.operations.HomeworkRates.StageRate;
 import org.kehou.operations.Leaves.NewLeave;
 import org.kehou.operations.OperationsFixtures.TestSchool;
 import org.kehou.operations.Sessions.ChildLine;
@@ -32,6 +34,7 @@ import org.kehou.platform.AccountManagement;
 import org.kehou.platform.AuditTrail;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.RuleViolation;
+import org.kehou.platform.UserScope;
 import org.kehou.support.DemoFixtures;
 import org.kehou.support.KehouTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -375,13 +378,10 @@ class SessionsIntegrationTests {
         assertThat(found.grades())
                 .singleElement()
                 .satisfies(g -> assertThat(g.gradeLevel()).isEqualTo(2));
-        assertThat(found.stages()).anySatisfy(s -> {
+        // a primary school has no junior-middle row to show
+        assertThat(found.stages()).singleElement().satisfies(s -> {
             assertThat(s.stage()).isEqualTo(Stage.PRIMARY);
             assertThat(s.rate().total()).isEqualTo(2);
-        });
-        assertThat(found.stages()).anySatisfy(s -> {
-            assertThat(s.stage()).isEqualTo(Stage.JUNIOR_MIDDLE);
-            assertThat(s.rate().total()).isZero();
         });
         assertThat(rates.of(
                                 school.admin(),
@@ -395,6 +395,31 @@ class SessionsIntegrationTests {
                 .isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> rates.of(school.teacher(), school.id(), school.day(), school.day()))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    /** A school's rates list the stages it has: junior middle alone for a junior middle school, both for a nine-year. */
+    @Test
+    void listsOnlyTheStagesTheSchoolHas() {
+        LocalDate day = LocalDate.now(clock);
+        assertThat(stagesOf("JX-JM", day)).containsExactly(Stage.JUNIOR_MIDDLE);
+        assertThat(stagesOf("JX-NY", day)).containsExactly(Stage.PRIMARY, Stage.JUNIOR_MIDDLE);
+        assertThat(stagesOf("JX-PS", day)).containsExactly(Stage.PRIMARY);
+    }
+
+    private java.util.List<Stage> stagesOf(String schoolCode, LocalDate day) {
+        UUID schoolId = demo.school(schoolCode);
+        UserScope admin = new UserScope(
+                UUID.randomUUID(),
+                "test",
+                java.util.EnumSet.of(org.kehou.platform.Role.SCHOOL_ADMIN),
+                demo.county("410305"),
+                schoolId,
+                null,
+                null,
+                null);
+        return rates.of(admin, schoolId, day, day).stages().stream()
+                .map(StageRate::stage)
+                .toList();
     }
 
     private Sessions at(LocalDateTime time) {

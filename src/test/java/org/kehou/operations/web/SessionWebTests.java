@@ -181,7 +181,11 @@ class SessionWebTests {
                 .containsExactly("MOSTLY_DONE");
         String rates = html(
                 school.admin(), "/school/homework-rates?from=" + school.day().minusDays(1) + "&to=" + school.day());
-        assertThat(rates).contains("基本完成").contains(">100%<").contains("小学（1–6年级）");
+        assertThat(rates)
+                .contains("基本完成")
+                .contains(">100%<")
+                .contains("小学（1–6年级）")
+                .doesNotContain("初中（7–9年级）");
         var ratesFragment = mvc.perform(get("/school/homework-rates")
                         .header("HX-Request", "true")
                         .with(SignIn.as(school.admin())))
