@@ -9,9 +9,11 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -35,6 +37,7 @@ import org.kehou.platform.Role;
 import org.kehou.platform.RuleViolation;
 import org.kehou.platform.UserScope;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +59,8 @@ public class PickupManagement {
     static final String SEPARATOR = "\u001f";
 
     private static final String RELEASES = """
-            select id, student_id, on_date, service, entry_no, released_to, person_id, person_name, relation_key,
-              released_at, staff_name, corrects_id, note
+            select id, school_id, student_id, on_date, service, entry_no, released_to, person_id, person_name,
+              relation_key, released_at, staff_name, corrects_id, note
             from operations.pickup_release""";
 
     private static final String FLAGS = """
@@ -458,7 +461,9 @@ public class PickupManagement {
                 now,
                 scope.displayName(),
                 command.corrects(),
-                command.corrects() == null ? null : command.note());
+                command.corrects() == null ? null : command.note(),
+                schedule.endsAt(child.schoolId(), command.onDate(), command.service())
+                        .orElse(null));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("studentId", child.id());
         after.put("onDate", command.onDate());
@@ -510,7 +515,7 @@ public class PickupManagement {
                 .param("school", schoolId)
                 .param("day", day)
                 .param("ids", List.copyOf(students))
-                .query(PickupManagement::release)
+                .query(releases())
                 .list()
                 .forEach(r -> byStudent
                         .computeIfAbsent(r.studentId(), k -> new ArrayList<>())
@@ -522,7 +527,7 @@ public class PickupManagement {
     ReleaseLine releaseLine(UUID releaseId) {
         return jdbc.sql(RELEASES + " where id = :id")
                 .param("id", releaseId)
-                .query(PickupManagement::release)
+                .query(releases())
                 .single();
     }
 
@@ -667,7 +672,7 @@ public class PickupManagement {
         return jdbc.sql(RELEASES + " where student_id = :s order by on_date desc, entry_no desc limit :limit")
                 .param("s", studentId)
                 .param("limit", limit)
-                .query(PickupManagement::release)
+                .query(releases())
                 .list();
     }
 
@@ -776,7 +781,24 @@ public class PickupManagement {
         return state;
     }
 
-    private static ReleaseLine release(ResultSet rs, int row) throws SQLException {
+    /**
+     * Reads hand-over entries, each with the end of its service on its day from the school's timetable, read once
+     * per school, day and service of the query.
+     */
+    private RowMapper<ReleaseLine> releases() {
+        Map<String, Optional<LocalTime>> ends = new HashMap<>();
+        return (rs, row) -> {
+            UUID school = rs.getObject("school_id", UUID.class);
+            LocalDate day = rs.getObject("on_date", LocalDate.class);
+            PickupService service = PickupService.valueOf(rs.getString("service"));
+            LocalTime endsAt = ends.computeIfAbsent(
+                            school + "/" + day + "/" + service, k -> schedule.endsAt(school, day, service))
+                    .orElse(null);
+            return release(rs, endsAt);
+        };
+    }
+
+    private static ReleaseLine release(ResultSet rs, @Nullable LocalTime serviceEndsAt) throws SQLException {
         return new ReleaseLine(
                 rs.getObject("id", UUID.class),
                 rs.getObject("student_id", UUID.class),
@@ -790,7 +812,8 @@ public class PickupManagement {
                 rs.getObject("released_at", LocalDateTime.class),
                 rs.getString("staff_name"),
                 rs.getObject("corrects_id", UUID.class),
-                rs.getString("note"));
+                rs.getString("note"),
+                serviceEndsAt);
     }
 
     private static RefusalLine refusal(ResultSet rs, int row) throws SQLException {
@@ -911,6 +934,7 @@ public class PickupManagement {
      * @param entryNo 1 for the day's hand-over, 2 and up for corrections
      * @param personName null when the child went home alone
      * @param relationKey the message key of the person's relation to the child
+     * @param serviceEndsAt when the service ended that day by the school's timetable, if it has set it
      */
     public record ReleaseLine(
             UUID id,
@@ -925,7 +949,57 @@ public class PickupManagement {
             LocalDateTime releasedAt,
             String staffName,
             @Nullable UUID corrects,
-            @Nullable String note) {}
+            @Nullable String note,
+            @Nullable LocalTime serviceEndsAt) {
+
+        /** An entry whose service's end is not known. */
+        public ReleaseLine(
+                UUID id,
+                UUID studentId,
+                LocalDate onDate,
+                PickupService service,
+                int entryNo,
+                ReleaseTo releasedTo,
+                @Nullable UUID personId,
+                @Nullable String personName,
+                @Nullable String relationKey,
+                LocalDateTime releasedAt,
+                String staffName,
+                @Nullable UUID corrects,
+                @Nullable String note) {
+            this(
+                    id,
+                    studentId,
+                    onDate,
+                    service,
+                    entryNo,
+                    releasedTo,
+                    personId,
+                    personName,
+                    relationKey,
+                    releasedAt,
+                    staffName,
+                    corrects,
+                    note,
+                    null);
+        }
+
+        /**
+         * Whether the child left before their service ended (OPS-2): released on the service's day before its end.
+         * Extended care has no such thing, since its children leave whenever they are collected.
+         */
+        public boolean early() {
+            return serviceEndsAt != null
+                    && service.endsForAll()
+                    && releasedAt.toLocalDate().equals(onDate)
+                    && releasedAt.toLocalTime().isBefore(serviceEndsAt);
+        }
+
+        /** Whether the child left once the service had ended; false when its end is not known. */
+        public boolean afterEnd() {
+            return serviceEndsAt != null && service.endsForAll() && !early();
+        }
+    }
 
     /** A refused hand-over: who asked for whom, why it was refused (a message key and its arguments), and when. */
     public record RefusalLine(
@@ -999,6 +1073,22 @@ public class PickupManagement {
 
     /** A class and how many of its children have been handed over on a day. */
     public record ClassProgress(ClassSummary schoolClass, long released) {}
+
+    /**
+     * The end of a service on a day at the caller's school while it is still ahead, so that a hand-over now is an
+     * early release (OPS-2); empty on another day, once the service has ended, for extended care, or when the school
+     * has not set the end.
+     */
+    @Transactional(readOnly = true)
+    public Optional<LocalTime> stillRunsUntil(UserScope scope, LocalDate day, PickupService service) {
+        UUID school = scope.schoolId();
+        LocalDateTime now = now();
+        if (school == null || !service.endsForAll() || !day.equals(now.toLocalDate())) {
+            return Optional.empty();
+        }
+        return schedule.endsAt(school, day, service)
+                .filter(end -> now.toLocalTime().isBefore(end));
+    }
 
     /** One child's hand-over as their staff see it. */
     public record ChildPickup(

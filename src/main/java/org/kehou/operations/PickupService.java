@@ -31,6 +31,14 @@ public enum PickupService implements MessageSourceResolvable {
         return this != OPENING;
     }
 
+    /**
+     * Whether the service ends for every child at one time, so that a child leaving before it leaves early; extended
+     * care does not, since its children leave whenever they are collected.
+     */
+    public boolean endsForAll() {
+        return this != EXTENDED_CARE;
+    }
+
     public String messageKey() {
         return "pickup.service." + name();
     }

@@ -36,7 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The hand-over pages of a school's staff (OPS-2), made for a phone at the gate: a teacher's at {@code /teacher/pickup}
  * for the classes they head, the school admin's at {@code /school/pickup} for every class. For a day and a service,
  * each child of a class with their status and one button per person they may be given to (photo shown); a refusal
- * names why, in the card of the child. Each child has a page with their people, the flags and the history; the
+ * names why, in the card of the child. While the service still runs, the page says that a hand-over now is an early
+ * release and each hand-over asks to be confirmed first. Each child has a page with their people, the flags and the history; the
  * school admin also sees every refused hand-over. A date or service that cannot be read shows the default and says
  * so; a child or class outside the caller's reach is not found.
  */
@@ -231,6 +232,8 @@ class StaffPickupController {
             model.addAttribute("service", service);
             model.addAttribute("classParam", classId);
             model.addAttribute("waiting", "true".equals(waiting));
+            model.addAttribute(
+                    "runsUntil", pickup.stillRunsUntil(me, day, service).orElse(null));
             model.addAttribute("c", pickup.status(me, studentId, day));
             return "operations/fragments :: child";
         }
@@ -285,6 +288,8 @@ class StaffPickupController {
         model.addAttribute("classParam", chosen == null ? null : chosen.id().toString());
         model.addAttribute("waiting", "true".equals(waiting));
         model.addAttribute("list", chosen == null ? null : pickup.day(me, chosen.id(), day, chosenService));
+        model.addAttribute(
+                "runsUntil", pickup.stillRunsUntil(me, day, chosenService).orElse(null));
         if (SCHOOL.equals(base)) {
             model.addAttribute("progress", pickup.progress(me, day));
         }

@@ -42,7 +42,8 @@ import org.springframework.test.context.ActiveProfiles;
  * An afternoon on a 390-px phone (OPS-1, OPS-2): the demo teacher takes the roll call of their slot-1 session with
  * everyone present but one child marked absent, saved in one tap; at the gate they are refused when handing a child
  * to someone not on the child's list and read why in the child's card, then hand the other twin to the grandmother
- * the guardian authorised, whose photo is on the button; the school admin's "today" page, open before and after,
+ * the guardian authorised, whose photo is on the button, confirming the early release the service's end still
+ * ahead makes it; the school admin's "today" page, open before and after,
  * shows the absence and the hand-over. No page is wider than the phone.
  */
 @BrowserTest
@@ -178,6 +179,10 @@ class TeacherHandsOverChildBrowserTests {
                 .contains("/photos/");
         assertThat(teacher.findElement(give).getText()).contains("交给 王外婆").contains("139****9999");
         click(teacher, give);
+        // at 10:00 the service still runs: the hand-over is an early release, confirmed first
+        var confirm = waitFor(teacher).until(ExpectedConditions.alertIsPresent());
+        assertThat(confirm.getText()).contains("才结束").contains("提前离校");
+        confirm.accept();
         waitFor(teacher)
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.id("released-" + toGrandmother), "交给 王外婆（祖辈）"));

@@ -215,7 +215,9 @@ class PickupWebTests {
                 .doesNotContain("<html")
                 .contains("id=\"child-" + family.student() + "\"")
                 .contains("已交接")
-                .contains("交给 网页戊妈妈（母亲），经办：" + school.teacher().displayName());
+                .contains("交给 网页戊妈妈（母亲），经办：" + school.teacher().displayName())
+                // a day handed over afterwards was over by then
+                .contains("（第二时段结束后）");
         assertThat(response.getHeader("HX-Trigger"))
                 .as("the page's counts read themselves again after a hand-over")
                 .isEqualTo("pickup-released");
@@ -233,6 +235,57 @@ class PickupWebTests {
                 .andReturn()
                 .getResponse();
         assertThat(plain.getContentAsString()).contains("此人已不在网页己的接送名单上");
+    }
+
+    /**
+     * At 10:00 on a school day of the demo school, whose slot 1 ends at 17:00, the gate list says a hand-over now is an
+     * early release and each one asks to be confirmed; the child handed over reads as having left early, not after
+     * the service (OPS-2).
+     */
+    @Test
+    void aHandOverBeforeTheServiceEndsAsksToBeConfirmedAndReadsAsEarly() throws Exception {
+        UserScope teacher = demo.scope("JX-PS-T01");
+        UUID child = jdbc.sql("""
+                        select s.id from organization.student s
+                        join organization.school_class c on c.id = s.class_id
+                        where c.head_teacher_id = :staff
+                          and not exists (select 1 from operations.pickup_release r where r.student_id = s.id)
+                        order by s.id desc limit 1""")
+                .param("staff", teacher.staffId())
+                .query(UUID.class)
+                .single();
+        UUID guardian = jdbc.sql("select guardian_id from organization.student_guardian where student_id = :s limit 1")
+                .param("s", child)
+                .query(UUID.class)
+                .single();
+        String name = queries.student(teacher, child).student().name();
+
+        String list = page(teacher, "/teacher/pickup?service=SLOT_1");
+        assertThat(list)
+                .contains("id=\"early-note\"")
+                .contains("第一时段到 17:00 才结束，现在交接即为提前离校")
+                .contains("hx-confirm=\"第一时段到 17:00 才结束。确定让" + name + "提前离校吗？\"");
+        String later = page(
+                teacher,
+                "/teacher/pickup?service=SLOT_1&date="
+                        + java.time.LocalDate.now(clock).plusDays(1));
+        assertThat(later).doesNotContain("id=\"early-note\"").doesNotContain("hx-confirm");
+
+        var released = mvc.perform(post("/teacher/pickup/children/{id}/release", child)
+                        .param("date", java.time.LocalDate.now(clock).toString())
+                        .param("service", "SLOT_1")
+                        .param("choice", "GUARDIAN:" + guardian)
+                        .header("HX-Request", "true")
+                        .with(csrf())
+                        .with(SignIn.as(teacher)))
+                .andReturn()
+                .getResponse();
+        assertThat(released.getStatus()).isEqualTo(200);
+        assertThat(released.getContentAsString())
+                .contains("已交接")
+                .contains("（第一时段 17:00 结束前提前离校）")
+                .doesNotContain("结束后");
+        assertThat(page(teacher, "/teacher/pickup/children/" + child)).contains("（第一时段 17:00 结束前提前离校）");
     }
 
     @Test
