@@ -100,7 +100,11 @@ class DashboardWebTests {
                 .containsPattern("id=\"school-" + school.id() + "\">\\s*<td>[^<]+</td>\\s*<td[^>]*>0 / 1</td>")
                 .contains("id=\"totals\"")
                 .as("the totals' patrol coverage is a share of the sessions, as each school's is")
-                .containsPattern("id=\"totals\">(?:\\s*<td[^>]*>[^<]*</td>){6}\\s*<td[^>]*>\\d+%</td>");
+                .containsPattern("id=\"totals\">(?:\\s*<td[^>]*>[^<]*</td>){6}\\s*<td[^>]*>\\d+%</td>")
+                .as("on a phone each school is a card of its figures, the county's totals first")
+                .containsPattern("id=\"school-cards\">\\s*<div[^>]*id=\"card-totals\"")
+                .containsPattern("id=\"card-" + school.id() + "\"[\\s\\S]*?已点名课程</dt>\\s*<dd[^>]*>0 / 1</dd>")
+                .contains("class=\"table-responsive d-none d-md-block d-print-block\"");
         String english = mvc.perform(get("/county/today?date=" + school.day())
                         .cookie(new jakarta.servlet.http.Cookie("kehou-lang", "en"))
                         .with(SignIn.as(demo.scope("LY-JX-ADMIN"))))
