@@ -216,6 +216,93 @@ class PatrolAndIncidentWebTests {
         assertThat(page(otherClass.scope(), "/inbox")).doesNotContain("课后服务中");
     }
 
+    /**
+     * The children involved are found by name or class, not picked from the whole school's list: the demo school's
+     * admin is asked to search first, a search lists the matches, and the children already ticked stay ticked while
+     * the next one is searched for, with htmx getting the picker alone (OPS-4).
+     */
+    @Test
+    void theChildrenInvolvedAreFoundByNameOrClassAndStayChosen() throws Exception {
+        UserScope admin = demo.scope("JX-PS-ADMIN");
+        var rows = jdbc.sql("""
+                        select s.id, s.name from organization.student s where s.school_id = :school
+                        order by s.name, s.id limit 2""")
+                .param("school", admin.schoolId())
+                .query((rs, n) -> new String[] {rs.getString("id"), rs.getString("name")})
+                .list();
+        String[] first = rows.get(0);
+        String[] second = rows.get(1);
+
+        String whole = page(admin, "/school/incidents");
+        assertThat(whole)
+                .contains("id=\"search-first\"")
+                .doesNotContain("id=\"match-")
+                .doesNotContain("<select class=\"form-select\" id=\"children\"");
+
+        var found = mvc.perform(get("/school/incidents")
+                        .param("find", first[1])
+                        .header("HX-Request", "true")
+                        .with(SignIn.as(admin)))
+                .andReturn()
+                .getResponse();
+        assertThat(found.getContentAsString())
+                .doesNotContain("<html")
+                .contains("id=\"child-picker\"")
+                .contains("id=\"match-" + first[0] + "\"")
+                .doesNotContain("id=\"search-first\"");
+
+        String byClass = fragment(admin, "find", "6年级");
+        assertThat(byClass).contains("id=\"match-").doesNotContain("1年级1班</label>");
+
+        String kept = fragment(
+                admin,
+                "find",
+                second[1],
+                "children",
+                first[0],
+                "children",
+                "not-an-id",
+                "children",
+                school.family("网页事件外校").student().toString());
+        assertThat(kept)
+                .contains("id=\"chosen-" + first[0] + "\"")
+                .contains("id=\"match-" + second[0] + "\"")
+                .doesNotContain("网页事件外校")
+                .doesNotContain("not-an-id");
+
+        String none = fragment(admin, "find", "<script>x</script>");
+        assertThat(none)
+                .contains("id=\"none-found\"")
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>x");
+        String english = mvc.perform(get("/school/incidents")
+                        .param("find", "nobody-is-called-this")
+                        .header("HX-Request", "true")
+                        .cookie(new Cookie("kehou-lang", "en"))
+                        .with(SignIn.as(admin)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(english).contains("No child matches");
+
+        // a teacher's own class is short enough to be listed whole
+        Family own = school.family("网页事件丙");
+        assertThat(page(school.teacher(), "/teacher/incidents"))
+                .contains("id=\"match-" + own.student() + "\"")
+                .doesNotContain("id=\"search-first\"");
+    }
+
+    /** The school admin's incidents page as htmx gets it, with these parameters (name, value, name, value, ...). */
+    private String fragment(UserScope user, String... params) throws Exception {
+        var request = get("/school/incidents").header("HX-Request", "true").with(SignIn.as(user));
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
     private String page(UserScope user, String url) throws Exception {
         MockHttpServletResponse response =
                 mvc.perform(get(url).with(SignIn.as(user))).andReturn().getResponse();
