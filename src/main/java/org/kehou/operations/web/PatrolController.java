@@ -101,7 +101,15 @@ class PatrolController {
         model.addAttribute("patrols", patrols.day(me, school, day));
         model.addAttribute("coverage", patrols.coverage(me, school, day));
         model.addAttribute("open", patrols.openFollowUps(me, school, new PageQuery(0, 50, "", false, "")));
-        model.addAttribute("offerings", patrols.offeringsOn(me, school, LocalDate.now(clock)));
+        var todays = patrols.offeringsOn(me, school, LocalDate.now(clock));
+        model.addAttribute("offerings", todays);
+        // a patrol of an offering names its slot and course beside the venue, since several share a course's name
+        java.util.Map<UUID, org.kehou.catalog.CatalogManagement.OfferingSummary> patrolled = new java.util.HashMap<>();
+        todays.forEach(o -> patrolled.put(o.id(), o));
+        patrols.coverage(me, school, day)
+                .offerings()
+                .forEach(c -> patrolled.put(c.offering().id(), c.offering()));
+        model.addAttribute("patrolledOfferings", patrolled);
         model.addAttribute("venues", catalog.venues(me, school));
         model.addAttribute("issues", PatrolIssue.values());
         if (!model.containsAttribute("resolveForm")) {

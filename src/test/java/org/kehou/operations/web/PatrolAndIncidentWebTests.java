@@ -167,6 +167,41 @@ class PatrolAndIncidentWebTests {
                 .isZero();
     }
 
+    /**
+     * The day's offerings are offered by slot, course and venue, since every grade's homework help has the same name,
+     * and a patrol of one names its slot and course beside the venue (OPS-3).
+     */
+    @Test
+    void aPatrolOfAnOfferingNamesItsSlotAndCourse() throws Exception {
+        UserScope admin = demo.scope("JX-PS-ADMIN");
+        String form = page(admin, "/school/patrols");
+        assertThat(form).contains("第一时段 · 课后作业辅导 · 1年级教室").contains("第一时段 · 课后作业辅导 · 2年级教室");
+        UUID offering = jdbc.sql("""
+                        select o.id from catalog.offering o join catalog.venue v on v.id = o.venue_id
+                        where o.school_id = :s and o.slot = 'SLOT_1' and o.weekday = :w and o.state = 'PUBLISHED'
+                          and v.name = '2年级教室' order by o.id limit 1""")
+                .param("s", admin.schoolId())
+                .param("w", LocalDateTime.now(clock).getDayOfWeek().name())
+                .query(UUID.class)
+                .single();
+        var recorded = mvc.perform(multipart("/school/patrols")
+                        .param("patrolledAt", recently)
+                        .param("offeringId", offering.toString())
+                        .param("observed", "二年级在安静写作业")
+                        .with(csrf())
+                        .with(SignIn.as(admin)))
+                .andReturn()
+                .getResponse();
+        assertThat(recorded.getStatus()).isEqualTo(302);
+        UUID patrol = jdbc.sql("select id from operations.patrol where offering_id = :o and observed = '二年级在安静写作业'")
+                .param("o", offering)
+                .query(UUID.class)
+                .single();
+        assertThat(page(admin, recorded.getRedirectedUrl()))
+                .containsPattern("id=\"patrol-offering-" + patrol + "\">第一时段 · 课后作业辅导<")
+                .contains("2年级教室");
+    }
+
     @Test
     void anIncidentReachesTheGuardiansOfTheChildrenInvolved() throws Exception {
         Family hurt = school.family("网页事件甲");
