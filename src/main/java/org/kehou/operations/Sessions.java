@@ -430,6 +430,19 @@ public class Sessions {
         public boolean recorded() {
             return children.stream().anyMatch(ChildLine::recorded);
         }
+
+        /** The latest entry saved of the session, if any: when and by whom it was last saved. */
+        public @Nullable EntryLine lastSaved() {
+            EntryLine last = null;
+            for (ChildLine child : children) {
+                for (EntryLine e : child.entries()) {
+                    if (last == null || e.recordedAt().isAfter(last.recordedAt())) {
+                        last = e;
+                    }
+                }
+            }
+            return last;
+        }
     }
 
     /**
@@ -454,6 +467,16 @@ public class Sessions {
 
         public boolean recorded() {
             return !entries.isEmpty();
+        }
+
+        /**
+         * Whether the child's entries are worth showing on the sheet: more than one (a change or a correction), or one
+         * that is not the default. A child simply saved as present, like most of a class, shows none, so that the list
+         * stays short on a phone; the sheet says when it was last saved.
+         */
+        public boolean historyShown() {
+            return entries.size() > 1
+                    || (entries.size() == 1 && !entries.getFirst().mark().equals(defaultMark));
         }
 
         public String markKey() {

@@ -7,6 +7,7 @@ import static org.kehou.operations.VerdictAssertions.assertRefused;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,55 @@ import org.kehou.platform.UserScope;
 class SessionRulesTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
+
+    @Test
+    void aChildSavedOnlyWithTheDefaultShowsNoHistoryAndTheSheetSaysWhenItWasLastSaved() {
+        LocalDateTime first = LocalDateTime.of(2026, 12, 2, 15, 0);
+        Sessions.EntryLine present = new Sessions.EntryLine(1, "PRESENT", null, first, "甲老师", 1);
+        Sessions.EntryLine absent = new Sessions.EntryLine(1, "ABSENT", null, first.plusMinutes(1), "甲老师", 2);
+        Sessions.EntryLine back = new Sessions.EntryLine(2, "PRESENT", "来了", first.plusMinutes(30), "乙老师", 3);
+
+        assertThat(line("PRESENT", List.of()).historyShown()).isFalse();
+        assertThat(line("PRESENT", List.of(present)).historyShown()).isFalse();
+        assertThat(line("PRESENT", List.of(absent)).historyShown()).isTrue();
+        assertThat(line("PRESENT", List.of(absent, back)).historyShown()).isTrue();
+        // a leave reported by the guardian is that child's default
+        assertThat(line("LEAVE", List.of(new Sessions.EntryLine(1, "LEAVE", null, first, "甲老师", 4)))
+                        .historyShown())
+                .isFalse();
+
+        Sessions.SessionSheet sheet = new Sessions.SessionSheet(
+                UUID.randomUUID(),
+                "课后作业辅导",
+                Slot.SLOT_1,
+                TODAY,
+                SessionKind.ROLL_CALL,
+                false,
+                List.of(line("PRESENT", List.of(present)), line("PRESENT", List.of(absent, back))));
+        assertThat(sheet.lastSaved()).isEqualTo(back);
+        Sessions.SessionSheet unsaved = new Sessions.SessionSheet(
+                UUID.randomUUID(),
+                "课后作业辅导",
+                Slot.SLOT_1,
+                TODAY,
+                SessionKind.ROLL_CALL,
+                false,
+                List.of(line("PRESENT", List.of())));
+        assertThat(unsaved.lastSaved()).isNull();
+    }
+
+    private static Sessions.ChildLine line(String defaultMark, List<Sessions.EntryLine> entries) {
+        return new Sessions.ChildLine(
+                UUID.randomUUID(),
+                "某同学",
+                3,
+                UUID.randomUUID(),
+                "3班",
+                defaultMark,
+                entries.isEmpty() ? defaultMark : entries.getLast().mark(),
+                null,
+                entries);
+    }
 
     @Test
     void aSessionHasTheSameIdInTheAuditTrailAsANameBasedUuidOfItsOfferingAndDay() {

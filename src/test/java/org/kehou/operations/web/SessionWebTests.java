@@ -112,7 +112,13 @@ class SessionWebTests {
 
         assertThat(saved.getStatus()).isEqualTo(302);
         assertThat(entries()).isEqualTo(2);
-        assertThat(html(school.teacher(), page + "/roll-call")).contains("记录1条").contains("补录当天点名");
+        String after = html(school.teacher(), page + "/roll-call");
+        assertThat(after).contains("记录1条").contains("补录当天点名").contains("id=\"last-saved\"");
+        assertThat(after).doesNotContain("尚未保存");
+        // the absent child's entry is shown; the child simply saved as present shows none, the sheet says it was saved
+        assertThat(after)
+                .contains("id=\"history-" + first.student() + "\"")
+                .doesNotContain("id=\"history-" + second.student() + "\"");
     }
 
     /**
