@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +28,6 @@ import org.kehou.organization.StaffPosition;
 import org.kehou.organization.Term;
 import org.kehou.platform.AccountManagement;
 import org.kehou.platform.Ids;
-import org.kehou.platform.PageQuery;
 import org.kehou.platform.Role;
 import org.kehou.platform.UserScope;
 import org.slf4j.Logger;
@@ -56,9 +54,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(2)
 @ConditionalOnProperty(name = "kehou.demo.enabled", havingValue = "true")
 class DemoCatalog implements ApplicationRunner {
-
-    /** The schools the demo city creates; datasets generated for benchmarks are left alone. */
-    static final Set<String> DEMO_SCHOOLS = Set.of("JX-PS", "JX-JM", "JX-NY", "LL-PS", "LL-JM", "LL-NY");
 
     /** The school that also gets an institution's fee-bearing offering. */
     static final String INSTITUTION_SCHOOL = "JX-PS";
@@ -179,15 +174,7 @@ class DemoCatalog implements ApplicationRunner {
         if (courses > 0) {
             return;
         }
-        UserScope city = new UserScope(Ids.next(), "demo", EnumSet.of(Role.CITY_ADMIN), null, null, null, null, null);
-        List<SchoolSummary> schools = organization.counties(city).stream()
-                .flatMap(county ->
-                        organization
-                                .schools(city, county.id(), new PageQuery(0, 100, "code", false, ""))
-                                .items()
-                                .stream())
-                .filter(s -> DEMO_SCHOOLS.contains(s.code()))
-                .toList();
+        List<SchoolSummary> schools = organization.demoSchools();
         for (SchoolSummary school : schools) {
             tx.executeWithoutResult(status -> populate(school));
         }

@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.kehou.catalog.OfferingDirectory;
 import org.kehou.catalog.OfferingDirectory.OfferingFacts;
@@ -58,9 +57,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(3)
 @ConditionalOnProperty(name = "kehou.demo.enabled", havingValue = "true")
 class DemoEnrollment implements ApplicationRunner {
-
-    /** The schools the demo city creates, as in the demo catalog. */
-    static final Set<String> DEMO_SCHOOLS = Set.of("JX-PS", "JX-JM", "JX-NY", "LL-PS", "LL-JM", "LL-NY");
 
     /** The account the demo registrations are recorded under; no one signs in with it. */
     static final UUID DEMO_ACCOUNT = UUID.nameUUIDFromBytes("kehou-demo-enrollment".getBytes());
@@ -113,15 +109,7 @@ class DemoEnrollment implements ApplicationRunner {
         if (existing > 0) {
             return;
         }
-        UserScope city = new UserScope(Ids.next(), "demo", EnumSet.of(Role.CITY_ADMIN), null, null, null, null, null);
-        List<SchoolSummary> schools = organization.counties(city).stream()
-                .flatMap(county ->
-                        organization
-                                .schools(city, county.id(), new PageQuery(0, 100, "code", false, ""))
-                                .items()
-                                .stream())
-                .filter(s -> DEMO_SCHOOLS.contains(s.code()))
-                .toList();
+        List<SchoolSummary> schools = organization.demoSchools();
         int registered = 0;
         for (SchoolSummary school : schools) {
             Integer count = tx.execute(status -> populate(school));

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import org.kehou.operations.PickupManagement.NewPickupPerson;
 import org.kehou.organization.OrganizationQueries;
@@ -44,9 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(4)
 @ConditionalOnProperty(name = "kehou.demo.enabled", havingValue = "true")
 class DemoPickup implements ApplicationRunner {
-
-    /** The schools the demo city creates, as in the demo catalog. */
-    static final Set<String> DEMO_SCHOOLS = Set.of("JX-PS", "JX-JM", "JX-NY", "LL-PS", "LL-JM", "LL-NY");
 
     /** The demo guardian's login, whose children get no one. */
     static final String DEMO_GUARDIAN_MOBILE = "19900000001";
@@ -88,15 +84,7 @@ class DemoPickup implements ApplicationRunner {
         if (existing > 0) {
             return;
         }
-        UserScope city = new UserScope(Ids.next(), "demo", EnumSet.of(Role.CITY_ADMIN), null, null, null, null, null);
-        List<SchoolSummary> schools = organization.counties(city).stream()
-                .flatMap(county ->
-                        organization
-                                .schools(city, county.id(), new PageQuery(0, 100, "code", false, ""))
-                                .items()
-                                .stream())
-                .filter(s -> DEMO_SCHOOLS.contains(s.code()))
-                .toList();
+        List<SchoolSummary> schools = organization.demoSchools();
         int authorised = 0;
         for (SchoolSummary school : schools) {
             Integer count = tx.execute(status -> populate(school));

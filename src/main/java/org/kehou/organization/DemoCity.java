@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.kehou.platform.AccountManagement;
 import org.kehou.platform.AccountManagement.NewAccount;
@@ -38,6 +39,9 @@ class DemoCity implements ApplicationRunner {
 
     static final String PASSWORD = "Kehou@2026";
     static final String DEMO_GUARDIAN_MOBILE = "19900000001";
+    /** The codes of the demo city's six populated schools, which the other modules' demo data fill in. */
+    static final Set<String> SCHOOL_CODES = Set.of("JX-PS", "JX-JM", "JX-NY", "LL-PS", "LL-JM", "LL-NY");
+
     private static final Logger log = LoggerFactory.getLogger(DemoCity.class);
 
     /** Code, name, English name, kind. */

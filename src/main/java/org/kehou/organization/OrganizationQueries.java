@@ -1,10 +1,12 @@
 package org.kehou.organization;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kehou.platform.Ids;
 import org.kehou.platform.Masking;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.Page;
@@ -37,6 +39,19 @@ public class OrganizationQueries {
     OrganizationQueries(JdbcClient jdbc, TermRepository terms) {
         this.jdbc = jdbc;
         this.terms = terms;
+    }
+
+    /**
+     * The demo city's populated schools, for the demo data of the other modules (run at start-up, with no user):
+     * those of its two populated counties that the demo city created, by code.
+     */
+    public List<SchoolSummary> demoSchools() {
+        UserScope city = new UserScope(Ids.next(), "demo", EnumSet.of(Role.CITY_ADMIN), null, null, null, null, null);
+        return counties(city).stream()
+                .flatMap(
+                        county -> schools(city, county.id(), new PageQuery(0, 100, "code", false, "")).items().stream())
+                .filter(s -> DemoCity.SCHOOL_CODES.contains(s.code()))
+                .toList();
     }
 
     /** The counties of the city with real counts; city-wide roles only. */
