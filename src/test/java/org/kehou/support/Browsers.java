@@ -61,6 +61,18 @@ public final class Browsers {
     }
 
     /**
+     * A headless Chromium whose viewport is exactly this size, as a phone's: headless Chromium lays a page out no
+     * narrower than 500 px whatever its window size, so the device metrics are set as well. The caller quits it.
+     */
+    public static ChromeDriver phone(int width, int height) {
+        ChromeDriver driver = chrome(width, height);
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        return driver;
+    }
+
+    /**
      * A headless Chromium with a window of this size whose {@code Accept-Language} is the given language tag.
      * The caller quits it.
      */

@@ -76,7 +76,7 @@ class TeacherHandsOverChildBrowserTests {
 
     @BeforeEach
     void start() {
-        teacher = Browsers.chrome(390, 844);
+        teacher = Browsers.phone(390, 844);
     }
 
     @AfterEach
@@ -110,7 +110,7 @@ class TeacherHandsOverChildBrowserTests {
                 .single();
         UUID session = slotOneSession(LocalDate.parse(day[0]), List.of(toGrandmother, toStranger, absent));
 
-        WebDriver admin = Browsers.chrome(390, 844);
+        WebDriver admin = Browsers.phone(390, 844);
         try {
             signIn(admin, "JX-PS-ADMIN");
             admin.get(url("/school/today?date=" + day[0]));
@@ -334,6 +334,7 @@ class TeacherHandsOverChildBrowserTests {
         Number page =
                 (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
         Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+        assertThat(window.intValue()).as("the phone's viewport").isEqualTo(390);
         assertThat(page.intValue())
                 .as("page width on " + browser.getCurrentUrl())
                 .isLessThanOrEqualTo(window.intValue());
