@@ -25,6 +25,7 @@ import org.kehou.platform.AuditTrail;
 import org.kehou.platform.AuditTrail.AuditEntry;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.RecordRows;
+import org.kehou.platform.SqlRead;
 import org.kehou.platform.UserScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,11 +68,22 @@ public class Rosters {
      */
     @Transactional(readOnly = true)
     public List<UUID> confirmedChildIds(UUID offeringId) {
-        return jdbc.sql("""
-                        select child_id from enrollment.enrollment
-                        where offering_id = :offering and status = 'CONFIRMED'
-                        order by confirmed_at, id""").param("offering", offeringId).query(UUID.class).list();
+        return jdbc.sql(CONFIRMED + " order by confirmed_at, id")
+                .param(offeringId)
+                .query(UUID.class)
+                .list();
     }
+
+    /**
+     * The read of {@link #confirmedChildIds}, in no order, for another module to send with its own statements or to
+     * take in as a subquery (ADR 0025). Callers check their own scope on the offering first, as above.
+     */
+    public SqlRead<UUID> confirmedChildIdsRead(UUID offeringId) {
+        return new SqlRead<>(CONFIRMED, List.of(offeringId), (rs, row) -> rs.getObject(1, UUID.class));
+    }
+
+    private static final String CONFIRMED =
+            "select child_id from enrollment.enrollment where offering_id = ? and status = 'CONFIRMED'";
 
     /**
      * The roster of an offering of the admin's own school (ENROL-2): the confirmed children in the order their

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.kehou.platform.Ids;
 import org.kehou.platform.NotFoundException;
 import org.kehou.platform.Role;
 import org.kehou.platform.RuleViolation;
+import org.kehou.platform.SqlRead;
 import org.kehou.platform.UserScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -139,16 +141,25 @@ public class Leaves {
 
     /**
      * The read of {@link #onDay}, for a roll call's save to send in the same round trip as its hold on the chain
-     * (OPS-1, a county's afternoon roll call): the leave reported for these children on the day, for the slot or the
-     * whole day.
+     * (OPS-1, a county's afternoon roll call): the leave reported on the day, for the slot or the whole day, for the
+     * children {@code students} reads, one column of ids another module owns (ADR 0025).
      */
-    static SessionLedger.Read<LeaveLine> onDayRead(UUID schoolId, LocalDate day, Slot slot, Collection<UUID> students) {
-        return new SessionLedger.Read<>(
-                SELECT + " where n.school_id = ? and n.on_date = ? and (n.slot is null or n.slot = ?)"
-                        + " and n.student_id = any(?) order by n.reported_at",
+    static SqlRead<LeaveLine> onDayRead(UUID schoolId, LocalDate day, Slot slot, SqlRead<UUID> students) {
+        List<Object> params = new ArrayList<>(List.of(schoolId, day, slot.name()));
+        params.addAll(students.params());
+        return new SqlRead<>(
+                SELECT + ON_DAY + " and n.student_id in (" + students.sql() + ")" + BY_REPORT, params, Leaves::line);
+    }
+
+    private static SqlRead<LeaveLine> onDayRead(UUID schoolId, LocalDate day, Slot slot, Collection<UUID> students) {
+        return new SqlRead<>(
+                SELECT + ON_DAY + " and n.student_id = any(?)" + BY_REPORT,
                 List.of(schoolId, day, slot.name(), students.toArray(UUID[]::new)),
                 Leaves::line);
     }
+
+    private static final String ON_DAY = " where n.school_id = ? and n.on_date = ? and (n.slot is null or n.slot = ?)";
+    private static final String BY_REPORT = " order by n.reported_at";
 
     /** Leave lines by child; where a child has several, the one reported last. */
     static Map<UUID, LeaveLine> byStudent(List<LeaveLine> lines) {

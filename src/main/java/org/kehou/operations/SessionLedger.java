@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +25,9 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.kehou.platform.AuditTrail;
 import org.kehou.platform.Ids;
+import org.kehou.platform.SqlRead;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
@@ -138,7 +139,7 @@ class SessionLedger {
      * The part of an entry's hashed content that the entries of one save share, as text: made once per save, not once
      * per child (OPS-1, a county's afternoon roll call).
      */
-    private record Shared(String head, String tail) {
+    private record Shared(String head, byte[] tail) {
 
         static Shared of(Entry e) {
             return of(
@@ -171,12 +172,14 @@ class SessionLedger {
                             kind.name(),
                             offeringId.toString(),
                             onDate.toString()),
-                    String.join(
-                            "|",
-                            reason == null ? "" : reason,
-                            recordedAt.toString(),
-                            recordedBy.toString(),
-                            recordedByName));
+                    ("|"
+                                    + String.join(
+                                            "|",
+                                            reason == null ? "" : reason,
+                                            recordedAt.toString(),
+                                            recordedBy.toString(),
+                                            recordedByName))
+                            .getBytes(StandardCharsets.UTF_8));
         }
 
         /**
@@ -191,7 +194,9 @@ class SessionLedger {
                 int gradeLevel,
                 int entryNo,
                 String mark) {
-            return SessionLedger.hash(new StringBuilder(previousHash.length() + head.length() + tail.length() + 120)
+            // the varying part is ASCII, encoded by a copy; the shared tail, which may hold Chinese, was encoded once
+            MessageDigest digest = sha256();
+            digest.update(new StringBuilder(previousHash.length() + head.length() + 120)
                     .append(previousHash)
                     .append('|')
                     .append(chainNo)
@@ -207,9 +212,9 @@ class SessionLedger {
                     .append(entryNo)
                     .append('|')
                     .append(mark)
-                    .append('|')
-                    .append(tail)
-                    .toString());
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(tail));
         }
     }
 
@@ -295,29 +300,33 @@ class SessionLedger {
 
     /**
      * Holds the school's chain head ({@link #lock}) and then reads the session's entries of these kinds, so that they
-     * include every save of the session committed before, and then, if given, another read of the module's own
-     * tables: what a save needs before it appends. On PostgreSQL the statements go to the server in one round trip and
-     * run one after the other, the reads with a snapshot taken once the lock is held, as separate round trips would;
-     * elsewhere, and on a school's first save, they are separate.
+     * include every save of the session committed before, and then the other reads given, of this module's tables or
+     * another's (ADR 0025): what a save needs before it appends. On PostgreSQL the statements go to the server in one
+     * round trip and run one after the other, the reads with a snapshot taken once the lock is held, as separate round
+     * trips would; elsewhere, and on a school's first save, they are separate.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    <T> Locked<T> lockAndRead(
+    Locked lockAndRead(
             UUID countyId,
             UUID schoolId,
             UUID offeringId,
             LocalDate onDate,
             Set<SessionKind> kinds,
-            @Nullable Read<T> also) {
+            SqlRead<?>... also) {
         if (oneStatement) {
-            String sql = LOCK + ";\n" + SESSION + (also == null ? "" : ";\n" + also.sql());
-            Locked<T> locked = template.execute(sql, (PreparedStatement ps) -> {
+            StringBuilder sql = new StringBuilder(LOCK).append(";\n").append(SESSION);
+            for (SqlRead<?> read : also) {
+                sql.append(";\n").append(read.sql());
+            }
+            Locked locked = template.execute(sql.toString(), (PreparedStatement ps) -> {
                 ps.setObject(1, schoolId);
                 ps.setObject(2, offeringId);
                 ps.setObject(3, onDate);
                 ps.setObject(4, kindNames(kinds));
-                if (also != null) {
-                    for (int i = 0; i < also.params().size(); i++) {
-                        ps.setObject(5 + i, also.params().get(i));
+                int index = 5;
+                for (SqlRead<?> read : also) {
+                    for (Object param : read.params()) {
+                        ps.setObject(index++, param);
                     }
                 }
                 ps.execute();
@@ -331,15 +340,17 @@ class SessionLedger {
                         rows.add(entry(rs, 0));
                     }
                 }
-                List<T> more = new ArrayList<>();
-                if (also != null) {
+                Map<SqlRead<?>, List<?>> more = new IdentityHashMap<>();
+                for (SqlRead<?> read : also) {
+                    List<Object> found = new ArrayList<>();
                     try (ResultSet rs = next(ps)) {
                         while (rs.next()) {
-                            more.add(also.rows().mapRow(rs, more.size()));
+                            found.add(read.rows().mapRow(rs, found.size()));
                         }
                     }
+                    more.put(read, found);
                 }
-                return head == null ? null : new Locked<>(head, Entries.of(rows), more);
+                return head == null ? null : new Locked(head, Entries.of(rows), more);
             });
             if (locked != null) {
                 return locked;
@@ -347,10 +358,11 @@ class SessionLedger {
         }
         Head head = lock(countyId, schoolId);
         Entries entries = session(offeringId, onDate, kinds);
-        if (also == null) {
-            return new Locked<>(head, entries, List.of());
+        Map<SqlRead<?>, List<?>> more = new IdentityHashMap<>();
+        for (SqlRead<?> read : also) {
+            more.put(read, read.run(jdbc));
         }
-        return new Locked<>(head, entries, also.run(jdbc));
+        return new Locked(head, entries, more);
     }
 
     private static ResultSet next(PreparedStatement ps) throws SQLException {
@@ -360,21 +372,23 @@ class SessionLedger {
         return ps.getResultSet();
     }
 
-    /** A read with positional parameters, to send along with the hold on the chain ({@link #lockAndRead}). */
-    record Read<T>(String sql, List<Object> params, RowMapper<T> rows) {
-
-        /** The read on its own, in a round trip of its own. */
-        List<T> run(JdbcClient jdbc) {
-            return jdbc.sql(sql).params(params).query(rows).list();
-        }
-    }
-
     private static String[] kindNames(Set<SessionKind> kinds) {
         return kinds.stream().map(SessionKind::name).sorted().toArray(String[]::new);
     }
 
-    /** A save's hold on its school's chain: the head, the session's entries and the other read, read under it. */
-    record Locked<T>(Head head, Entries entries, List<T> also) {}
+    /** A save's hold on its school's chain: the head, the session's entries and the other reads, read under it. */
+    record Locked(Head head, Entries entries, Map<SqlRead<?>, List<?>> also) {
+
+        /** The rows of one of the other reads. */
+        @SuppressWarnings("unchecked")
+        <T> List<T> rows(SqlRead<T> read) {
+            List<?> rows = also.get(read);
+            if (rows == null) {
+                throw new IllegalArgumentException("not read with the hold");
+            }
+            return (List<T>) rows;
+        }
+    }
 
     /** Entries of a session by kind, then by child, each child's oldest first. */
     record Entries(Map<SessionKind, Map<UUID, List<Entry>>> byKind) {
@@ -647,13 +661,11 @@ class SessionLedger {
         }
     }
 
-    static String hash(String content) {
-        MessageDigest digest;
+    private static MessageDigest sha256() {
         try {
-            digest = (MessageDigest) SHA_256.clone();
+            return (MessageDigest) SHA_256.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
-        return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -31,6 +31,7 @@ import org.kehou.platform.AuditTrail;
 import org.kehou.platform.AuditTrail.AuditEntry;
 import org.kehou.platform.ExpiringCache;
 import org.kehou.platform.NotFoundException;
+import org.kehou.platform.SqlRead;
 import org.kehou.platform.UserScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,22 +149,20 @@ public class Sessions {
         SessionDateRule.check(day, today)
                 .and(() -> CorrectionReasonRule.check(day, today, why))
                 .enforce();
-        // who is registered is read first; the school's chain head is held from reading the session's entries (and,
-        // in the same round trip, the leave reported) to the commit, so that two saves of a session see each other's
-        // entries (ADR 0020)
+        // the school's chain head is held from reading the session's entries, and in the same round trip who is
+        // registered, those children and the leave reported for them, to the commit, so that two saves of a session
+        // see each other's entries (ADR 0020, ADR 0025)
         OfferingFacts offering = session.offering();
-        List<UUID> registered = rosters.confirmedChildIds(offering.id());
-        List<Pupil> pupils = organization.pupilsAmong(scope, offering.schoolId(), registered);
-        SessionLedger.Locked<Leaves.LeaveLine> locked = ledger.lockAndRead(
-                offering.countyId(),
-                offering.schoolId(),
-                offeringId,
-                day,
-                kindsRead(kind),
-                kind == SessionKind.ROLL_CALL && !registered.isEmpty()
-                        ? Leaves.onDayRead(offering.schoolId(), day, offering.slot(), registered)
-                        : null);
-        Children children = new Children(pupils, Leaves.byStudent(locked.also()));
+        SqlRead<UUID> registered = rosters.confirmedChildIdsRead(offering.id());
+        SqlRead<Pupil> pupils = organization.pupilsAmong(scope, offering.schoolId(), registered);
+        SqlRead<Leaves.LeaveLine> onLeave = Leaves.onDayRead(offering.schoolId(), day, offering.slot(), registered);
+        SessionLedger.Locked locked = kind == SessionKind.ROLL_CALL
+                ? ledger.lockAndRead(
+                        offering.countyId(), offering.schoolId(), offeringId, day, kindsRead(kind), pupils, onLeave)
+                : ledger.lockAndRead(
+                        offering.countyId(), offering.schoolId(), offeringId, day, kindsRead(kind), pupils);
+        Children children = new Children(
+                locked.rows(pupils), kind == SessionKind.ROLL_CALL ? Leaves.byStudent(locked.rows(onLeave)) : Map.of());
         SessionLedger.Head head = locked.head();
         SessionSheet before = sheet(children, session, kind, locked.entries());
         Set<UUID> listed = new HashSet<>();

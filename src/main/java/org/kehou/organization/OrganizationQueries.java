@@ -1,6 +1,7 @@
 package org.kehou.organization;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.kehou.platform.PageQuery;
 import org.kehou.platform.RecordRows;
 import org.kehou.platform.Role;
 import org.kehou.platform.Sex;
+import org.kehou.platform.SqlRead;
 import org.kehou.platform.UserScope;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -390,9 +392,29 @@ public class OrganizationQueries {
      * in the same order as {@link #studentsAmong}. Ids of other schools are left out.
      */
     public List<Pupil> pupilsAmong(UserScope scope, UUID schoolId, java.util.Collection<UUID> ids) {
-        return among(
-                scope, schoolId, ids, "select st.id, st.name, st.class_id, c.name as class_name, c.grade_level", PUPIL);
+        return among(scope, schoolId, ids, PUPIL_COLUMNS, PUPIL);
     }
+
+    /**
+     * The read of {@link #pupilsAmong(UserScope, UUID, java.util.Collection)} with the ids as a subquery, the read of
+     * one column another module owns, for the caller to send with its own statements in one round trip (ADR 0025).
+     */
+    public SqlRead<Pupil> pupilsAmong(UserScope scope, UUID schoolId, SqlRead<UUID> ids) {
+        inReach(scope, schoolId);
+        List<Object> params = new ArrayList<>();
+        params.add(schoolId);
+        params.addAll(ids.params());
+        return new SqlRead<>(
+                PUPIL_COLUMNS + FROM_PUPILS + " where st.school_id = ? and st.id in (" + ids.sql() + ")" + PUPIL_ORDER,
+                params,
+                PUPIL);
+    }
+
+    private static final String PUPIL_COLUMNS =
+            "select st.id, st.name, st.class_id, c.name as class_name, c.grade_level";
+    private static final String FROM_PUPILS =
+            " from organization.student st join organization.school_class c on c.id = st.class_id";
+    private static final String PUPIL_ORDER = " order by c.grade_level, c.name, st.name, st.id";
 
     private static final RowMapper<Pupil> PUPIL = (rs, row) -> new Pupil(
             rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getInt(5));
@@ -403,25 +425,25 @@ public class OrganizationQueries {
      */
     private <T> List<T> among(
             UserScope scope, UUID schoolId, java.util.Collection<UUID> ids, String select, RowMapper<T> rows) {
-        boolean staff = schoolId.equals(scope.schoolId()) && (scope.has(Role.TEACHER) || scope.has(Role.SCHOOL_ADMIN));
-        if (!staff) {
-            school(scope, schoolId);
-        }
+        inReach(scope, schoolId);
         if (ids.isEmpty()) {
             return List.of();
         }
         // one array parameter, not a list expanded to one placeholder per id: the same statement text whatever the
         // number of children, so that the driver prepares it once per connection (docs/benchmarks.md)
-        return jdbc.sql(select + """
-
-                        from organization.student st
-                        join organization.school_class c on c.id = st.class_id
-                        where st.school_id = :school and st.id = any(:ids)
-                        order by c.grade_level, c.name, st.name, st.id""")
+        return jdbc.sql(select + FROM_PUPILS + " where st.school_id = :school and st.id = any(:ids)" + PUPIL_ORDER)
                 .param("school", schoolId)
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(rows)
                 .list();
+    }
+
+    /** The school must be the caller's, as its staff, or within the caller's reach; no query for its staff. */
+    private void inReach(UserScope scope, UUID schoolId) {
+        boolean staff = schoolId.equals(scope.schoolId()) && (scope.has(Role.TEACHER) || scope.has(Role.SCHOOL_ADMIN));
+        if (!staff) {
+            school(scope, schoolId);
+        }
     }
 
     /** Every student of a school or class with guardians, for the roster export. */
