@@ -13,7 +13,7 @@
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), DB_USER (postgres), DB_PASSWORD (empty), DATABASE
 # (kehou_bench_rc), DAY (today in Asia/Shanghai, on a weekend the Friday before), PORT (8189), CLIENTS ("16 64"), DURATION (15 s, the reference),
-# CLIENT_JVM (-XX:TieredStopAtLevel=1, the load client's JVM options), WARMUP (sessions per slot, 0 = all), WARMUP_DAYS (4, earlier weeks warmed up on), DB_POOL_SIZE (16), HEAP (1g), JAVA_OPTS (none, e.g. a JFR recording), SKIP_GENERATE (0),
+# CLIENT_JVM (-XX:TieredStopAtLevel=1, the load client's JVM options), WARMUP (sessions per slot, 0 = all), WARMUP_DAYS (8, earlier weeks warmed up on), DB_POOL_SIZE (16), HEAP (1g), JAVA_OPTS (none, e.g. a JFR recording), SKIP_GENERATE (0),
 # MAVEN_ARGS (-o).
 set -euo pipefail
 
@@ -36,7 +36,7 @@ port="${PORT:-8189}"
 clients="${CLIENTS:-16 64}"
 duration="${DURATION:-15}"
 warmup="${WARMUP:-0}"
-warmup_days="${WARMUP_DAYS:-4}"
+warmup_days="${WARMUP_DAYS:-8}"
 # the load client compiles with C1 only: a run lasts seconds, and C2 compiling the client would take the two cores'
 # time from what is measured (about half the client's CPU per request, 3 December 2026)
 read -r -a client_jvm <<< "${CLIENT_JVM:--XX:TieredStopAtLevel=1}"
@@ -102,7 +102,7 @@ java bench/EnrolRush.java tokens "$base" "$work/sessions.csv" "$work/tokens.csv"
 
 entries() { psql -d "$database" -Atc "select count(*) from operations.session_entry"; }
 
-# the warm-up: every session of both slots on WARMUP_DAYS (4) earlier weeks' same weekday, recorded late (with a
+# the warm-up: every session of both slots on WARMUP_DAYS (8) earlier weeks' same weekday, recorded late (with a
 # reason); a save's code keeps getting faster over the first ten thousand saves or so while the JIT compiler works
 for week in $(seq 1 "$warmup_days"); do
   warm_day="$(date -d "$day -$((7 * week)) days" +%F)"
