@@ -1,5 +1,7 @@
 package org.kehou.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -70,6 +74,33 @@ public final class Browsers {
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         return driver;
+    }
+
+    /** Below this a viewport is a phone's; headless Chromium without {@link #phone} lays pages out wider. */
+    private static final int PHONE_WIDTH = 500;
+
+    /**
+     * The page shows at the phone's width without scrolling sideways, on a viewport that is really a phone's
+     * ({@link #phone}); when it does not, the message names the elements that reach past the edge.
+     */
+    public static void assertFitsThePhone(WebDriver browser) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        int window = ((Number) js.executeScript("return window.innerWidth")).intValue();
+        int page = ((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue();
+        assertThat(window).as("the phone's viewport").isLessThan(PHONE_WIDTH);
+        if (page > window) {
+            Object wide = js.executeScript("""
+                    return Array.from(document.querySelectorAll('body *'))
+                      .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+                      .slice(-5)
+                      .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                        + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                        + ' ' + Math.round(e.getBoundingClientRect().right))
+                      .join(', ')""");
+            assertThat(page)
+                    .as("page width on " + browser.getCurrentUrl() + ", past the edge: " + wide)
+                    .isLessThanOrEqualTo(window);
+        }
     }
 
     /**

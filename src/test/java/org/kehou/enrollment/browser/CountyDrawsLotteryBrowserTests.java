@@ -91,7 +91,7 @@ class CountyDrawsLotteryBrowserTests {
 
     @BeforeEach
     void start() {
-        phone = Browsers.chrome(390, 844);
+        phone = Browsers.phone(390, 844);
     }
 
     @AfterEach
@@ -135,23 +135,23 @@ class CountyDrawsLotteryBrowserTests {
                 .isNotEmpty();
         phone.get(url("/county/lotteries"));
         waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("lottery-" + window)));
-        assertFitsThePhone(phone);
+        Browsers.assertFitsThePhone(phone);
         screenshot(phone, "county-list");
         click(phone, By.cssSelector("#lottery-" + window + " a"));
         waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("applicant-" + child)));
-        assertFitsThePhone(phone);
+        Browsers.assertFitsThePhone(phone);
         click(phone, By.id("draw"));
         waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("drawn")));
         click(phone, By.id("verify"));
         waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("verification")));
         assertThat(phone.findElement(By.id("verification")).getText()).contains("核验通过");
-        assertFitsThePhone(phone);
+        Browsers.assertFitsThePhone(phone);
         screenshot(phone, "county-verified");
 
         click(phone, By.cssSelector("#applicant-" + child + " a"));
         waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("explanation")));
         assertThat(phone.findElement(By.id("outcome")).getText()).contains("获得名额");
-        assertFitsThePhone(phone);
+        Browsers.assertFitsThePhone(phone);
         screenshot(phone, "county-explanation");
     }
 
@@ -168,15 +168,6 @@ class CountyDrawsLotteryBrowserTests {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         waitFor(browser).until(ExpectedConditions.elementToBeClickable(element));
         ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
-    }
-
-    private static void assertFitsThePhone(WebDriver browser) {
-        Number page =
-                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-        Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-        assertThat(page.intValue())
-                .as("page width on " + browser.getCurrentUrl())
-                .isLessThanOrEqualTo(window.intValue());
     }
 
     private static void screenshot(WebDriver browser, String name) throws IOException {

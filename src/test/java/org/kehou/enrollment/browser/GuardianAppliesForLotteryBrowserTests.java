@@ -88,7 +88,7 @@ class GuardianAppliesForLotteryBrowserTests {
 
     @BeforeEach
     void start() {
-        guardian = Browsers.chrome(390, 844);
+        guardian = Browsers.phone(390, 844);
         admin = Browsers.chrome(1280, 900);
     }
 
@@ -132,7 +132,7 @@ class GuardianAppliesForLotteryBrowserTests {
         click(guardian, By.id("consent"));
         click(guardian, By.id("submit-application"));
         waitFor(guardian).until(ExpectedConditions.visibilityOfElementLocated(By.id("revision-1")));
-        assertFitsThePhone(guardian);
+        Browsers.assertFitsThePhone(guardian);
         screenshot(guardian, "guardian-application");
 
         signIn(admin, "JX-PS-ADMIN");
@@ -159,8 +159,8 @@ class GuardianAppliesForLotteryBrowserTests {
         waitFor(guardian).until(ExpectedConditions.visibilityOfElementLocated(By.id("explanation")));
         assertThat(guardian.findElement(By.id("outcome")).getText()).contains("获得名额");
         assertThat(guardian.findElement(By.id("choice-1")).getText()).contains("获得名额");
-        assertFitsThePhone(guardian);
         screenshot(guardian, "guardian-explanation");
+        Browsers.assertFitsThePhone(guardian);
 
         guardian.get(url("/public/lotteries/" + window));
         waitFor(guardian).until(ExpectedConditions.visibilityOfElementLocated(By.id("seed")));
@@ -181,15 +181,6 @@ class GuardianAppliesForLotteryBrowserTests {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         waitFor(browser).until(ExpectedConditions.elementToBeClickable(element));
         ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
-    }
-
-    private static void assertFitsThePhone(WebDriver browser) {
-        Number page =
-                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-        Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-        assertThat(page.intValue())
-                .as("page width on " + browser.getCurrentUrl())
-                .isLessThanOrEqualTo(window.intValue());
     }
 
     private static void screenshot(WebDriver browser, String name) throws IOException {

@@ -70,8 +70,8 @@ class GuardianAsksForEarlyArrivalBrowserTests {
 
     @BeforeEach
     void start() {
-        guardian = Browsers.chrome(360, 740);
-        school = Browsers.chrome(360, 740);
+        guardian = Browsers.phone(360, 740);
+        school = Browsers.phone(360, 740);
     }
 
     @AfterEach
@@ -89,7 +89,7 @@ class GuardianAsksForEarlyArrivalBrowserTests {
 
         signIn(guardian, family.mobile());
         guardian.get(url("/guardian/care"));
-        assertFitsThePhone(guardian);
+        Browsers.assertFitsThePhone(guardian);
         set(guardian, "early-firstDay", day.toString());
         set(guardian, "early-lastDay", day.toString());
         set(guardian, "early-arrivalTime", "07:05");
@@ -109,11 +109,11 @@ class GuardianAsksForEarlyArrivalBrowserTests {
                 .single();
         signIn(school, "JX-PS-ADMIN");
         school.get(url("/school/care-requests"));
-        assertFitsThePhone(school);
+        Browsers.assertFitsThePhone(school);
         click(school, By.id("decide-" + request));
         waitFor(school).until(ExpectedConditions.visibilityOfElementLocated(By.id("special-need")));
         assertThat(school.findElements(By.id("decline-form"))).isEmpty();
-        assertFitsThePhone(school);
+        Browsers.assertFitsThePhone(school);
         new Select(school.findElement(By.id("staff-careStaffId"))).selectByIndex(1);
         click(school, By.id("assign"));
         waitFor(school)
@@ -121,7 +121,7 @@ class GuardianAsksForEarlyArrivalBrowserTests {
                         By.cssSelector("main .alert-success"), "已同意"));
 
         school.get(url("/school/early-arrivals?date=" + day));
-        assertFitsThePhone(school);
+        Browsers.assertFitsThePhone(school);
         assertThat(school.findElement(By.id("arrival-" + request)).getText())
                 .contains("手机早到")
                 .contains("07:05");
@@ -152,15 +152,6 @@ class GuardianAsksForEarlyArrivalBrowserTests {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         waitFor(browser).until(ExpectedConditions.elementToBeClickable(element));
         ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
-    }
-
-    private static void assertFitsThePhone(WebDriver browser) {
-        Number page =
-                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-        Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-        assertThat(page.intValue())
-                .as("page width on " + browser.getCurrentUrl())
-                .isLessThanOrEqualTo(window.intValue());
     }
 
     private static WebDriverWait waitFor(WebDriver browser) {

@@ -75,7 +75,7 @@ class GuardianBooksOpeningBrowserTests {
 
     @BeforeEach
     void start() {
-        browser = Browsers.chrome(390, 844);
+        browser = Browsers.phone(390, 844);
     }
 
     @AfterEach
@@ -113,14 +113,14 @@ class GuardianBooksOpeningBrowserTests {
         browser.get(url("/guardian/openings"));
         By book = By.id("book-" + opening + "-" + child);
         waitFor().until(ExpectedConditions.visibilityOfElementLocated(book));
-        assertFitsThePhone();
+        Browsers.assertFitsThePhone(browser);
         click(book);
         waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("bookings")));
         assertThat(browser.findElement(By.cssSelector("#opening-" + opening + "-" + child))
                         .getText())
                 .contains("已预约")
                 .contains("剩余名额 1 / 2");
-        assertFitsThePhone();
+        Browsers.assertFitsThePhone(browser);
         screenshot("/tmp/rosters-guardian-openings.png");
 
         browser.manage().deleteAllCookies();
@@ -154,15 +154,6 @@ class GuardianBooksOpeningBrowserTests {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         waitFor().until(ExpectedConditions.elementToBeClickable(element));
         ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
-    }
-
-    private void assertFitsThePhone() {
-        Number page =
-                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-        Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-        assertThat(page.intValue())
-                .as("page width on " + browser.getCurrentUrl())
-                .isLessThanOrEqualTo(window.intValue());
     }
 
     private WebDriverWait waitFor() {

@@ -82,7 +82,7 @@ class GuardianRegistersChildBrowserTests {
 
     @BeforeEach
     void start() {
-        phone = Browsers.chrome(390, 844);
+        phone = Browsers.phone(390, 844);
     }
 
     @AfterEach
@@ -116,12 +116,12 @@ class GuardianRegistersChildBrowserTests {
         waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("offering-" + robotics)));
         assertThat(text(By.id("seats-" + robotics))).contains("名额已满");
         assertThat(text(By.id("registered-" + homework))).isEqualTo("已报名");
-        assertFitsThePhone();
+        Browsers.assertFitsThePhone(phone);
         screenshot("offerings");
 
         register(robotics, true);
         assertThat(text(By.id("answer"))).contains("已进入候补名单，当前排第 1 位");
-        assertFitsThePhone();
+        Browsers.assertFitsThePhone(phone);
         screenshot("waitlisted");
         // the notice of the wait is told while the child still waits; one of a wait already over is not sent
         phone.get(url("/inbox"));
@@ -141,7 +141,7 @@ class GuardianRegistersChildBrowserTests {
                 .contains("已从候补转为正式报名")
                 .contains("已进入候补名单，当前排第 1 位")
                 .contains("已成功报名");
-        assertFitsThePhone();
+        Browsers.assertFitsThePhone(phone);
         screenshot("inbox");
 
         phone.get(url("/guardian/registrations"));
@@ -187,13 +187,6 @@ class GuardianRegistersChildBrowserTests {
         ((JavascriptExecutor) phone).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         waitFor().until(ExpectedConditions.elementToBeClickable(element));
         ((JavascriptExecutor) phone).executeScript("arguments[0].click()", element);
-    }
-
-    private void assertFitsThePhone() {
-        Number page =
-                (Number) ((JavascriptExecutor) phone).executeScript("return document.documentElement.scrollWidth");
-        Number window = (Number) ((JavascriptExecutor) phone).executeScript("return window.innerWidth");
-        assertThat(page.intValue()).as("page width on " + phone.getCurrentUrl()).isLessThanOrEqualTo(window.intValue());
     }
 
     private void screenshot(String name) throws Exception {

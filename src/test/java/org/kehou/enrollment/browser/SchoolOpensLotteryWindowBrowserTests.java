@@ -84,7 +84,7 @@ class SchoolOpensLotteryWindowBrowserTests {
 
     @BeforeEach
     void start() {
-        phone = Browsers.chrome(390, 844);
+        phone = Browsers.phone(390, 844);
     }
 
     @AfterEach
@@ -106,7 +106,7 @@ class SchoolOpensLotteryWindowBrowserTests {
         signIn(login);
         phone.get(url("/school/registration"));
         assertThat(text(By.id("grades-" + both))).isEqualTo("3、4 年级");
-        assertFitsThePhone();
+        Browsers.assertFitsThePhone(phone);
 
         LocalDateTime now = LocalDateTime.now(clock);
         fill("schoolYear", String.valueOf(campus.schoolYear()));
@@ -122,7 +122,7 @@ class SchoolOpensLotteryWindowBrowserTests {
                 .as("the choice stays in the form")
                 .isEqualTo("LOTTERY");
         assertThat(windows(campus)).isZero();
-        assertFitsThePhone();
+        Browsers.assertFitsThePhone(phone);
         screenshot("refused");
 
         fill("closesAt", now.plusDays(5).format(LOCAL));
@@ -133,7 +133,7 @@ class SchoolOpensLotteryWindowBrowserTests {
                 .query(UUID.class)
                 .single();
         assertThat(text(By.id("allocation-" + window))).isEqualTo("摇号");
-        assertFitsThePhone();
+        Browsers.assertFitsThePhone(phone);
         screenshot("opened");
     }
 
@@ -168,13 +168,6 @@ class SchoolOpensLotteryWindowBrowserTests {
         ((JavascriptExecutor) phone).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         waitFor().until(ExpectedConditions.elementToBeClickable(element));
         ((JavascriptExecutor) phone).executeScript("arguments[0].click()", element);
-    }
-
-    private void assertFitsThePhone() {
-        Number page =
-                (Number) ((JavascriptExecutor) phone).executeScript("return document.documentElement.scrollWidth");
-        Number window = (Number) ((JavascriptExecutor) phone).executeScript("return window.innerWidth");
-        assertThat(page.intValue()).as("page width on " + phone.getCurrentUrl()).isLessThanOrEqualTo(window.intValue());
     }
 
     /** The whole page at the phone's width, for a person to look at. */

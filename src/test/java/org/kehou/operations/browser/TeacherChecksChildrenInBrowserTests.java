@@ -60,7 +60,7 @@ class TeacherChecksChildrenInBrowserTests {
 
     @BeforeEach
     void start() {
-        teacher = Browsers.chrome(390, 844);
+        teacher = Browsers.phone(390, 844);
     }
 
     @AfterEach
@@ -84,7 +84,7 @@ class TeacherChecksChildrenInBrowserTests {
         waitFor(teacher).until(ExpectedConditions.urlContains("/teacher/today"));
         teacher.findElement(By.cssSelector("a.check-in")).click();
         waitFor(teacher).until(ExpectedConditions.visibilityOfElementLocated(By.id("list")));
-        assertFitsThePhone(teacher);
+        Browsers.assertFitsThePhone(teacher);
         screenshot("/tmp/checkin-expected.png");
 
         WebElement tap = teacher.findElement(By.id("tap-" + first.studentId()));
@@ -94,28 +94,19 @@ class TeacherChecksChildrenInBrowserTests {
                         By.id("arrival-" + first.studentId()), "已到校"));
         assertThat(teacher.findElement(By.id("arrival-" + first.studentId())).getText())
                 .contains("经办：");
-        assertFitsThePhone(teacher);
+        Browsers.assertFitsThePhone(teacher);
         screenshot("/tmp/checkin-checked-in.png");
 
         teacher.get(url("/teacher/extended-care?date=" + today));
         waitFor(teacher).until(ExpectedConditions.visibilityOfElementLocated(By.id("groups")));
         assertThat(teacher.findElement(By.id("groups")).getText()).contains("延时托管一组");
-        assertFitsThePhone(teacher);
+        Browsers.assertFitsThePhone(teacher);
         screenshot("/tmp/checkin-check-out.png");
     }
 
     private void screenshot(String path) throws Exception {
         Path shot = ((TakesScreenshot) teacher).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of(path), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void assertFitsThePhone(WebDriver browser) {
-        Number page =
-                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-        Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-        assertThat(page.intValue())
-                .as("page width on " + browser.getCurrentUrl())
-                .isLessThanOrEqualTo(window.intValue());
     }
 
     private static WebDriverWait waitFor(WebDriver browser) {

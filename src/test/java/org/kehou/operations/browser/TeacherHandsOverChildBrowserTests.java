@@ -115,7 +115,7 @@ class TeacherHandsOverChildBrowserTests {
             signIn(admin, "JX-PS-ADMIN");
             admin.get(url("/school/today?date=" + day[0]));
             waitFor(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("absent")));
-            assertFitsThePhone(admin);
+            Browsers.assertFitsThePhone(admin);
             long absentBefore = figure(admin, "absent");
             long waitingBefore = figure(admin, "not-released");
 
@@ -123,7 +123,7 @@ class TeacherHandsOverChildBrowserTests {
             refusedCorrectionOpensAtItsReason(teacher, session, LocalDate.parse(day[0]));
             teacher.get(url("/teacher/sessions/" + session + "/" + day[0] + "/roll-call"));
             waitFor(teacher).until(ExpectedConditions.visibilityOfElementLocated(By.id("child-" + absent)));
-            assertFitsThePhone(teacher);
+            Browsers.assertFitsThePhone(teacher);
             assertThat(teacher.findElement(By.id("mark-" + toStranger + "-PRESENT"))
                             .isSelected())
                     .isTrue();
@@ -158,7 +158,7 @@ class TeacherHandsOverChildBrowserTests {
     private void handOver(WebDriver teacher, String[] day, UUID toGrandmother, UUID toStranger, UUID grandmother) {
         teacher.get(url("/teacher/pickup?date=" + day[0] + "&service=" + day[1]));
         waitFor(teacher).until(ExpectedConditions.visibilityOfElementLocated(By.id("child-" + toStranger)));
-        assertFitsThePhone(teacher);
+        Browsers.assertFitsThePhone(teacher);
 
         click(teacher, By.cssSelector("#child-" + toStranger + " summary"));
         teacher.findElement(By.id("other-name-" + toStranger)).sendKeys("陌生人");
@@ -192,7 +192,7 @@ class TeacherHandsOverChildBrowserTests {
         // the counts above the list read themselves again after the card was swapped, without a reload
         waitFor(teacher).until(d -> !d.findElement(By.id("counts")).getText().equals(countsBefore));
         assertThat(handedOver(teacher.findElement(By.id("counts")).getText())).isEqualTo(handedOver(countsBefore) + 1);
-        assertFitsThePhone(teacher);
+        Browsers.assertFitsThePhone(teacher);
 
         assertThat(count("select count(*) from operations.pickup_release where student_id = :s", toGrandmother))
                 .isEqualTo(1);
@@ -328,16 +328,6 @@ class TeacherHandsOverChildBrowserTests {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         waitFor(browser).until(ExpectedConditions.elementToBeClickable(element));
         ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
-    }
-
-    private static void assertFitsThePhone(WebDriver browser) {
-        Number page =
-                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-        Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-        assertThat(window.intValue()).as("the phone's viewport").isEqualTo(390);
-        assertThat(page.intValue())
-                .as("page width on " + browser.getCurrentUrl())
-                .isLessThanOrEqualTo(window.intValue());
     }
 
     private static WebDriverWait waitFor(WebDriver browser) {

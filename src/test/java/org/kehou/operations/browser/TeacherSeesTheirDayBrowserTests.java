@@ -66,7 +66,7 @@ class TeacherSeesTheirDayBrowserTests {
 
     @BeforeEach
     void start() {
-        teacher = Browsers.chrome(390, 844);
+        teacher = Browsers.phone(390, 844);
     }
 
     @AfterEach
@@ -100,7 +100,7 @@ class TeacherSeesTheirDayBrowserTests {
                 .contains("名学生");
         assertThat(teacher.findElements(By.cssSelector("#session-list a.roll-call")))
                 .isNotEmpty();
-        assertFitsThePhone(teacher);
+        Browsers.assertFitsThePhone(teacher);
         screenshot("/tmp/today-teacher-day.png");
 
         WebElement next = teacher.findElement(By.id("next-day"));
@@ -108,22 +108,13 @@ class TeacherSeesTheirDayBrowserTests {
         waitFor(teacher)
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.id("day-label"), day.plusDays(1).toString()));
-        assertFitsThePhone(teacher);
+        Browsers.assertFitsThePhone(teacher);
         screenshot("/tmp/today-teacher-next-day.png");
     }
 
     private void screenshot(String path) throws Exception {
         Path shot = ((TakesScreenshot) teacher).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of(path), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void assertFitsThePhone(WebDriver browser) {
-        Number page =
-                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-        Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-        assertThat(page.intValue())
-                .as("page width on " + browser.getCurrentUrl())
-                .isLessThanOrEqualTo(window.intValue());
     }
 
     private static WebDriverWait waitFor(WebDriver browser) {

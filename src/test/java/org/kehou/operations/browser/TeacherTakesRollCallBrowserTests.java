@@ -80,7 +80,7 @@ class TeacherTakesRollCallBrowserTests {
 
     @BeforeEach
     void start() {
-        teacher = Browsers.chrome(390, 844);
+        teacher = Browsers.phone(390, 844);
     }
 
     @AfterEach
@@ -172,11 +172,11 @@ class TeacherTakesRollCallBrowserTests {
         if (!teacher.findElements(By.id("correction-note")).isEmpty()) {
             teacher.findElement(By.id("reason")).sendKeys("补录当天点名");
         }
-        assertFitsThePhone(teacher);
+        Browsers.assertFitsThePhone(teacher);
         screenshot("before");
         click(teacher, By.id("save"));
         waitFor(teacher).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "已保存"));
-        assertFitsThePhone(teacher);
+        Browsers.assertFitsThePhone(teacher);
         screenshot("after");
 
         assertThat(teacher.findElement(By.id("mark-" + late + "-LATE")).isSelected())
@@ -214,15 +214,6 @@ class TeacherTakesRollCallBrowserTests {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         waitFor(browser).until(ExpectedConditions.elementToBeClickable(element));
         ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
-    }
-
-    private static void assertFitsThePhone(WebDriver browser) {
-        Number page =
-                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-        Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-        assertThat(page.intValue())
-                .as("page width on " + browser.getCurrentUrl())
-                .isLessThanOrEqualTo(window.intValue());
     }
 
     private static WebDriverWait waitFor(WebDriver browser) {

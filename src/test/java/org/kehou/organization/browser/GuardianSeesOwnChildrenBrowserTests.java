@@ -41,7 +41,7 @@ class GuardianSeesOwnChildrenBrowserTests {
 
     @BeforeEach
     void start() {
-        browser = Browsers.chrome(390, 844);
+        browser = Browsers.phone(390, 844);
     }
 
     @AfterEach
