@@ -60,7 +60,7 @@ public class PickupManagement {
 
     private static final String RELEASES = """
             select id, school_id, student_id, on_date, service, entry_no, released_to, person_id, person_name,
-              relation_key, released_at, staff_name, corrects_id, note
+              relation_key, released_at, staff_name, corrects_id, note, service_ends_at
             from operations.pickup_release""";
 
     private static final String FLAGS = """
@@ -419,12 +419,15 @@ public class PickupManagement {
         UUID id = Ids.next();
         LocalDateTime now = now();
         int entryNo = latest == null ? 1 : latest.entryNo() + 1;
+        // kept with the entry, so that whether the child left early is what it was at the hand-over (OPS-2)
+        LocalTime serviceEndsAt = schedule.endsAt(child.schoolId(), command.onDate(), command.service())
+                .orElse(null);
         int inserted = jdbc.sql("""
                         insert into operations.pickup_release (id, county_id, school_id, student_id, class_id, on_date,
                           service, entry_no, released_to, person_id, person_name, relation_key, released_at,
-                          staff_account_id, staff_id, staff_name, corrects_id, note)
+                          staff_account_id, staff_id, staff_name, corrects_id, note, service_ends_at)
                         values (:id, :county, :school, :student, :class, :day, :service, :entry, :to, :person, :name,
-                          :relation, :at, :account, :staff, :staffName, :corrects, :note)
+                          :relation, :at, :account, :staff, :staffName, :corrects, :note, :endsAt)
                         on conflict do nothing""")
                 .param("id", id)
                 .param("county", child.countyId())
@@ -444,6 +447,7 @@ public class PickupManagement {
                 .param("staffName", scope.displayName())
                 .param("corrects", command.corrects())
                 .param("note", command.corrects() == null ? null : command.note())
+                .param("endsAt", serviceEndsAt)
                 .update();
         if (inserted == 0) {
             throw new RuleViolation("pickup.release.meanwhile", child.name());
@@ -462,8 +466,7 @@ public class PickupManagement {
                 scope.displayName(),
                 command.corrects(),
                 command.corrects() == null ? null : command.note(),
-                schedule.endsAt(child.schoolId(), command.onDate(), command.service())
-                        .orElse(null));
+                serviceEndsAt);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("studentId", child.id());
         after.put("onDate", command.onDate());
@@ -782,12 +785,16 @@ public class PickupManagement {
     }
 
     /**
-     * Reads hand-over entries, each with the end of its service on its day from the school's timetable, read once
-     * per school, day and service of the query.
+     * Reads hand-over entries, each with the end of its service on its day as kept with it at the hand-over; for an
+     * entry without one, from the school's timetable as it stands, read once per school, day and service of the query.
      */
     private RowMapper<ReleaseLine> releases() {
         Map<String, Optional<LocalTime>> ends = new HashMap<>();
         return (rs, row) -> {
+            LocalTime kept = rs.getObject("service_ends_at", LocalTime.class);
+            if (kept != null) {
+                return release(rs, kept);
+            }
             UUID school = rs.getObject("school_id", UUID.class);
             LocalDate day = rs.getObject("on_date", LocalDate.class);
             PickupService service = PickupService.valueOf(rs.getString("service"));

@@ -7,13 +7,16 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.catalog.CatalogManagement;
+import org.kehou.catalog.ServiceKind;
 import org.kehou.catalog.ServicePlanning;
+import org.kehou.catalog.ServicePlanning.NewServiceTime;
 import org.kehou.enrollment.CareFixtures.Family;
 import org.kehou.operations.Incidents.IncidentLine;
 import org.kehou.operations.Incidents.NewIncident;
@@ -171,6 +174,29 @@ class OperationsIntegrationTests {
         assertThat(audit.historyOf(toGrandmother.id()))
                 .extracting(AuditRecord::action)
                 .containsExactly("pickup.released");
+    }
+
+    @Test
+    void aHandOverKeepsTheEndOfItsServiceAsItWasWhenTheTimetableChangesLater() {
+        Family family = school.family("交接丁");
+        ReleaseLine released = pickup.release(school.teacher(), release(family, ReleaseTo.GUARDIAN, family.guardian()));
+        assertThat(released.serviceEndsAt()).isEqualTo(OperationsFixtures.SLOT_2_ENDS);
+
+        LocalTime later = OperationsFixtures.SLOT_2_ENDS.plusMinutes(30);
+        planning.setServiceTime(
+                school.admin(),
+                school.id(),
+                new NewServiceTime(school.term(), ServiceKind.SLOT_2, true, LocalTime.of(17, 0), later, null, null));
+
+        assertThat(pickup.day(school.teacher(), school.schoolClass(), school.day(), PickupService.SLOT_2)
+                        .endsAt())
+                .as("the timetable now ends the service later")
+                .isEqualTo(later);
+        assertThat(pickup.family(family.scope(), family.student()).releases())
+                .singleElement()
+                .extracting(ReleaseLine::serviceEndsAt)
+                .as("the hand-over keeps the end it was made against")
+                .isEqualTo(OperationsFixtures.SLOT_2_ENDS);
     }
 
     @Test
