@@ -136,8 +136,9 @@ class SessionLedger {
     }
 
     /**
-     * The part of an entry's hashed content that the entries of one save share, as text: made once per save, not once
-     * per child (OPS-1, a county's afternoon roll call).
+     * The part of an entry's hashed content that the entries of one save share, made once per save, not once per child
+     * (OPS-1, a county's afternoon roll call): what comes before the child's part as text, what comes after it, which
+     * may hold Chinese, already encoded as UTF-8. Never compared or printed: the array is compared by identity.
      */
     private record Shared(String head, byte[] tail) {
 

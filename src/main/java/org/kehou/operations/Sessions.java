@@ -155,14 +155,14 @@ public class Sessions {
         OfferingFacts offering = session.offering();
         SqlRead<UUID> registered = rosters.confirmedChildIdsRead(offering.id());
         SqlRead<Pupil> pupils = organization.pupilsAmong(scope, offering.schoolId(), registered);
-        SqlRead<Leaves.LeaveLine> onLeave = Leaves.onDayRead(offering.schoolId(), day, offering.slot(), registered);
-        SessionLedger.Locked locked = kind == SessionKind.ROLL_CALL
-                ? ledger.lockAndRead(
-                        offering.countyId(), offering.schoolId(), offeringId, day, kindsRead(kind), pupils, onLeave)
-                : ledger.lockAndRead(
-                        offering.countyId(), offering.schoolId(), offeringId, day, kindsRead(kind), pupils);
-        Children children = new Children(
-                locked.rows(pupils), kind == SessionKind.ROLL_CALL ? Leaves.byStudent(locked.rows(onLeave)) : Map.of());
+        SqlRead<Leaves.LeaveLine> onLeave = kind == SessionKind.ROLL_CALL
+                ? Leaves.onDayRead(offering.schoolId(), day, offering.slot(), registered)
+                : null;
+        SqlRead<?>[] reads = onLeave == null ? new SqlRead<?>[] {pupils} : new SqlRead<?>[] {pupils, onLeave};
+        SessionLedger.Locked locked =
+                ledger.lockAndRead(offering.countyId(), offering.schoolId(), offeringId, day, kindsRead(kind), reads);
+        Children children =
+                new Children(locked.rows(pupils), onLeave == null ? Map.of() : Leaves.byStudent(locked.rows(onLeave)));
         SessionLedger.Head head = locked.head();
         SessionSheet before = sheet(children, session, kind, locked.entries());
         Set<UUID> listed = new HashSet<>();

@@ -154,6 +154,45 @@ class SessionsPostgresTests {
     }
 
     /**
+     * ADR 0025: on PostgreSQL a save reads the roster, its children and the leave reported for them in the round trip
+     * that holds the school's chain: the confirmed children of the school only, leave for the whole day or the
+     * session's slot already marked, none for another slot.
+     */
+    @Test
+    void aSaveReadsTheRosterItsChildrenAndTheirLeaveWithTheHold() {
+        OperationsFixtures setup = new OperationsFixtures(organization, queries, accounts, planning, catalog, clock);
+        TestSchool school = setup.school(county());
+        TestSchool elsewhere = setup.school(county());
+        SessionFixtures fixtures = new SessionFixtures(catalog, jdbc);
+        UUID offering = fixtures.offering(school, Slot.SLOT_2);
+        Family sick = school.family("库请假甲");
+        Family dentist = school.family("库请假乙");
+        Family present = school.family("库请假丙");
+        Family unregistered = school.family("库未报名");
+        Family otherSchool = elsewhere.family("库外校");
+        fixtures.register(offering, sick, dentist, present, otherSchool);
+        Leaves dayBefore =
+                SessionFixtures.leaves(school.day().minusDays(1).atTime(20, 0), queries, jdbc, audit, transactions);
+        dayBefore.report(sick.scope(), sick.student(), new Leaves.NewLeave(school.day(), null, "发烧"));
+        dayBefore.report(dentist.scope(), dentist.student(), new Leaves.NewLeave(school.day(), Slot.SLOT_1, "看牙"));
+        Sessions sessions = SessionFixtures.sessions(
+                school.day().atTime(17, 5), offerings, rosters, schedule, queries, jdbc, audit, transactions);
+
+        var saved = sessions.recordRollCall(school.teacher(), offering, school.day(), new RollCall(Map.of(), null));
+
+        Map<UUID, String> marks = new HashMap<>();
+        saved.sheet().children().forEach(c -> marks.put(c.studentId(), c.mark()));
+        assertThat(marks)
+                .as("the school's confirmed children, not its unregistered one nor another school's")
+                .containsOnlyKeys(sick.student(), dentist.student(), present.student())
+                .doesNotContainKeys(unregistered.student(), otherSchool.student());
+        assertThat(marks).containsEntry(sick.student(), "LEAVE");
+        assertThat(marks).as("leave for slot 1 only").containsEntry(dentist.student(), "PRESENT");
+        assertThat(marks).containsEntry(present.student(), "PRESENT");
+        assertThat(saved.added()).isEqualTo(3);
+    }
+
+    /**
      * ADR 0013, 0020: saves of one session at the same time see each other's entries, since each reads them only
      * once it holds the school's chain head: the same roll call sent eight times at once adds each child once, and
      * the school's chain stays whole.

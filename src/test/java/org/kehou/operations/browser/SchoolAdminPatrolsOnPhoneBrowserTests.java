@@ -72,7 +72,9 @@ class SchoolAdminPatrolsOnPhoneBrowserTests {
         List<WebElement> issues = admin.findElements(By.cssSelector("#issues .form-check"));
         assertThat(issues).isNotEmpty();
         for (WebElement issue : issues) {
-            assertThat(issue.getSize().getHeight()).as("an issue's row").isGreaterThanOrEqualTo(THUMB);
+            assertThat(issue.findElement(By.tagName("label")).getSize().getHeight())
+                    .as("an issue's label, which ticks it")
+                    .isGreaterThanOrEqualTo(THUMB);
         }
         WebElement first = issues.getFirst();
         first.findElement(By.tagName("label")).click();
@@ -81,7 +83,10 @@ class SchoolAdminPatrolsOnPhoneBrowserTests {
                 .isTrue();
         Browsers.assertFitsThePhone(admin);
         Path shot = ((TakesScreenshot) admin).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, Path.of("/tmp/patrols-phone.png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                shot,
+                Path.of(System.getProperty("java.io.tmpdir"), "patrols-phone.png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private WebDriverWait waitFor() {
