@@ -332,6 +332,18 @@ public class EnrolRush {
             }));
         }
         Thread.sleep(warmup * 1000L);
+        // the command the script gives, run while the warm-up's load goes on (the tables' statistics brought up to
+        // date, as autovacuum would on a server that runs it); its output would mix with this program's line
+        String before = System.getenv("BEFORE_MEASURING");
+        if (before != null && !before.isBlank()) {
+            Process command = new ProcessBuilder("bash", "-c", before)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            if (command.waitFor() != 0) {
+                throw new IllegalStateException("BEFORE_MEASURING failed: " + before);
+            }
+        }
         current.set(measuredChildren);
         measuring.set(true);
         Cpu cpuFrom = Cpu.now();
