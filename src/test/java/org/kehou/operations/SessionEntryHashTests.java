@@ -22,33 +22,19 @@ class SessionEntryHashTests {
     @Test
     void isTheSha256OfTheDocumentedContentWithChineseTextEncodedAsUtf8() throws Exception {
         SessionLedger.Entry entry = entry("补录点名", "涧西区第一小学管理员");
-        String content = String.join(
-                "|",
-                PREVIOUS,
-                "17",
-                entry.countyId().toString(),
-                entry.schoolId().toString(),
-                "ROLL_CALL",
-                entry.offeringId().toString(),
-                "2026-12-04",
-                entry.studentId().toString(),
-                entry.classId().toString(),
-                "3",
-                "2",
-                "ABSENT",
-                "补录点名",
-                "2026-12-04T16:05:07.123",
-                entry.recordedBy().toString(),
-                "涧西区第一小学管理员");
-        String expected = HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(entry.expectedHash()).isEqualTo(expected);
+        assertThat(entry.expectedHash()).isEqualTo(documentedHash(entry, "补录点名"));
     }
 
     @Test
     void takesNoReasonAsEmptyText() throws Exception {
         SessionLedger.Entry entry = entry(null, "Teacher");
+
+        assertThat(entry.expectedHash()).isEqualTo(documentedHash(entry, ""));
+    }
+
+    /** The SHA-256 of the entry's content as documented, with the reason written as given. */
+    private static String documentedHash(SessionLedger.Entry entry, String reason) throws Exception {
         String content = String.join(
                 "|",
                 PREVIOUS,
@@ -63,14 +49,12 @@ class SessionEntryHashTests {
                 "3",
                 "2",
                 "ABSENT",
-                "",
+                reason,
                 "2026-12-04T16:05:07.123",
                 entry.recordedBy().toString(),
-                "Teacher");
-        String expected = HexFormat.of()
+                entry.recordedByName());
+        return HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-
-        assertThat(entry.expectedHash()).isEqualTo(expected);
     }
 
     private static SessionLedger.Entry entry(@Nullable String reason, String recorderName) {
